@@ -1,0 +1,44 @@
+package io.iterdef.kb.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled rule's metadata, read from its DRL annotations: {@code @id}, {@code @severity}, {@code @tactic},
+ * {@code @attack} (comma-separated), {@code @description}, {@code @falsePositives}, {@code @suppress}.
+ */
+public record RuleInfo(String packageName, String name, String id, String severity, String tactic,
+		List<String> attack, String description, String falsePositives, Duration suppress, Map<String, Object> metaData) {
+
+	/** Suppression window when a rule has no {@code @suppress}. */
+	public static final Duration DEFAULT_SUPPRESS = Duration.ofMinutes(10);
+
+	static RuleInfo of(org.kie.api.definition.rule.Rule rule) {
+		Map<String, Object> meta = rule.getMetaData();
+		String attack = str(meta, "attack");
+		List<String> ids = attack == null ? List.of()
+				: java.util.Arrays.stream(attack.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+		String suppress = str(meta, "suppress");
+		return new RuleInfo(rule.getPackageName(), rule.getName(), str(meta, "id"), str(meta, "severity"),
+				str(meta, "tactic"), ids, str(meta, "description"), str(meta, "falsePositives"),
+				suppress == null ? DEFAULT_SUPPRESS : Durations.parse(suppress), Map.copyOf(meta));
+	}
+
+	/** Package-qualified rule name, unique within a rule set. */
+	public String qualifiedName() {
+		return packageName + "." + name;
+	}
+
+	private static String str(Map<String, Object> meta, String key) {
+		Object v = meta.get(key);
+		if (v == null) {
+			return null;
+		}
+		String s = v.toString().trim();
+		if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+			s = s.substring(1, s.length() - 1);
+		}
+		return s;
+	}
+}

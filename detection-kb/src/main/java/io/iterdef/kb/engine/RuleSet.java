@@ -1,0 +1,128 @@
+package io.iterdef.kb.engine;
+
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.EventProcessingOption;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A compiled set of DRL rules (one KieBase, STREAM mode), built programmatically from the DRL text. */
+public final class RuleSet {
+
+	private final KieBase kieBase;
+
+	private final Map<String, RuleInfo> rules;
+
+	private final List<String> warnings;
+
+	private RuleSet(KieBase kieBase, Map<String, RuleInfo> rules, List<String> warnings) {
+		this.kieBase = kieBase;
+		this.rules = rules;
+		this.warnings = warnings;
+	}
+
+	/** All DRL under classpath:rules/** (directories and jars). */
+	public static RuleSet fromClasspath() {
+		return compile(DrlSources.fromClasspath(RuleSet.class.getClassLoader()));
+	}
+
+	/** All *.drl under {@code dir}, recursively. */
+	public static RuleSet fromDirectory(Path dir) {
+		return compile(DrlSources.fromDirectory(dir));
+	}
+
+	/**
+	 * Compiles DRL texts keyed by source path (the path decides the package folder in error messages).
+	 * @throws IllegalArgumentException listing the errors when a rule does not compile
+	 */
+	public static RuleSet compile(Map<String, String> drlByPath) {
+		if (drlByPath.isEmpty()) {
+			throw new IllegalArgumentException("no DRL rules found");
+		}
+		KieServices ks = KieServices.get();
+		KieFileSystem kfs = ks.newKieFileSystem();
+		ReleaseId releaseId = ks.newReleaseId("io.iterdef.rules", "ruleset", "0.0.0-" + UUID.randomUUID());
+		kfs.generateAndWritePomXML(releaseId);
+		drlByPath.forEach((path, text) -> kfs.write("src/main/resources/" + path, text));
+		KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+		List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+		if (!errors.isEmpty()) {
+			throw new IllegalArgumentException("rules do not compile:\n"
+					+ errors.stream().map(RuleSet::describe).collect(Collectors.joining("\n")));
+		}
+		List<String> warnings = builder.getResults().getMessages(Message.Level.WARNING).stream()
+			.map(RuleSet::describe).toList();
+		KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+		conf.setOption(EventProcessingOption.STREAM);
+		KieBase kieBase = ks.newKieContainer(releaseId).newKieBase(conf);
+		ks.getRepository().removeKieModule(releaseId);
+		Map<String, RuleInfo> rules = new LinkedHashMap<>();
+		List<Rule> all = new ArrayList<>();
+		for (KiePackage pkg : kieBase.getKiePackages()) {
+			all.addAll(pkg.getRules());
+		}
+		all.sort(Comparator.comparing(Rule::getPackageName).thenComparing(Rule::getName));
+		for (Rule rule : all) {
+			RuleInfo info = RuleInfo.of(rule);
+			rules.put(info.qualifiedName(), info);
+		}
+		return new RuleSet(kieBase, rules, warnings);
+	}
+
+	/** The rules' metadata, ordered by package and name. */
+	public List<RuleInfo> rules() {
+		return List.copyOf(rules.values());
+	}
+
+	/** Compiler warnings (empty for a clean rule set). */
+	public List<String> warnings() {
+		return warnings;
+	}
+
+	/**
+	 * How long events must be kept to rebuild a session's state: the longest expiration offset the engine derived
+	 * from the rules' temporal constraints (zero when no rule correlates over time).
+	 */
+	public Duration longestWindow() {
+		long longest = 0;
+		if (kieBase instanceof InternalRuleBase base) {
+			for (ObjectTypeNode otn : base.getRete().getObjectTypeNodes()) {
+				long offset = otn.getExpirationOffset();
+				if (offset > 0 && offset < Long.MAX_VALUE) {
+					longest = Math.max(longest, offset);
+				}
+			}
+		}
+		return Duration.ofMillis(longest);
+	}
+
+	/** A new STREAM-mode session with a pseudo clock (at epoch 0 until the first event). */
+	public DetectionSession newSession(AlertSink sink) {
+		return new DetectionSession(kieBase, rules, sink);
+	}
+
+	KieBase kieBase() {
+		return kieBase;
+	}
+
+	private static String describe(Message m) {
+		return m.getLevel() + " " + m.getPath() + (m.getLine() > 0 ? ":" + m.getLine() : "") + ": " + m.getText();
+	}
+}

@@ -1,0 +1,226 @@
+package io.iterdef.kb.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kie.api.definition.type.Role;
+import org.kie.api.definition.type.Timestamp;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * The Drools fact: an immutable normalized event, wrapping its ECS tree. Typed getters for the fields rules use
+ * most; {@link #field(String)} for any dotted path.
+ */
+@Role(Role.Type.EVENT)
+@Timestamp("timestampMillis")
+public final class Event {
+
+	private final ObjectNode tree;
+
+	private final String id;
+
+	private final Instant timestamp;
+
+	private final String hostName;
+
+	private final String code;
+
+	private final String provider;
+
+	private final String channel;
+
+	private final String userName;
+
+	private final String processExecutable;
+
+	private final String processName;
+
+	private final String commandLine;
+
+	private final String parentProcessName;
+
+	private final String parentCommandLine;
+
+	private final boolean processStart;
+
+	private Event(ObjectNode tree) {
+		this.tree = tree;
+		this.id = text(tree, "event.id");
+		String ts = text(tree, "@timestamp");
+		if (ts == null) {
+			throw new IllegalArgumentException("event has no @timestamp");
+		}
+		try {
+			this.timestamp = Instant.parse(ts);
+		}
+		catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("event has an invalid @timestamp: " + ts, e);
+		}
+		this.hostName = text(tree, "host.name");
+		this.code = text(tree, "event.code");
+		this.provider = text(tree, "event.provider");
+		this.channel = text(tree, "winlog.channel");
+		this.userName = text(tree, "user.name");
+		this.processExecutable = text(tree, "process.executable");
+		this.processName = lower(text(tree, "process.name"));
+		this.commandLine = text(tree, "process.command_line");
+		this.parentProcessName = lower(text(tree, "process.parent.name"));
+		this.parentCommandLine = text(tree, "process.parent.command_line");
+		this.processStart = contains(tree.at("/event/category"), "process") && contains(tree.at("/event/type"), "start");
+	}
+
+	/** Wraps a copy of the ECS tree. */
+	public static Event fromTree(ObjectNode ecs) {
+		return new Event(ecs.deepCopy());
+	}
+
+	/** Parses ECS event JSON (as written by {@link #toJson()}). */
+	public static Event fromJson(byte[] json) {
+		return new Event(Json.parseObject(json));
+	}
+
+	public byte[] toJson() {
+		return Json.write(tree);
+	}
+
+	public String toJsonString() {
+		return new String(toJson(), StandardCharsets.UTF_8);
+	}
+
+	/** A copy of the ECS tree. */
+	public ObjectNode toTree() {
+		return tree.deepCopy();
+	}
+
+	public String getId() {
+		return id;
+	}
+
+	public Instant getTimestamp() {
+		return timestamp;
+	}
+
+	public long getTimestampMillis() {
+		return timestamp.toEpochMilli();
+	}
+
+	public String getHostName() {
+		return hostName;
+	}
+
+	public String getCode() {
+		return code;
+	}
+
+	public String getProvider() {
+		return provider;
+	}
+
+	public String getChannel() {
+		return channel;
+	}
+
+	public String getUserName() {
+		return userName;
+	}
+
+	/** The process image file name, lower-case (e.g. {@code powershell.exe}). */
+	public String getProcessName() {
+		return processName;
+	}
+
+	public String getProcessExecutable() {
+		return processExecutable;
+	}
+
+	public String getCommandLine() {
+		return commandLine;
+	}
+
+	/** The parent image file name, lower-case. */
+	public String getParentProcessName() {
+		return parentProcessName;
+	}
+
+	public String getParentCommandLine() {
+		return parentCommandLine;
+	}
+
+	/** True for process creation events (event.category process, event.type start). */
+	public boolean isProcessStart() {
+		return processStart;
+	}
+
+	/** The value at a dotted ECS path as plain Java (String, Long, Double, Boolean, List, Map), or null. */
+	public Object field(String dottedPath) {
+		return Json.toJava(node(tree, dottedPath));
+	}
+
+	/** The value at a dotted ECS path as text (numbers and booleans converted), or null when absent or structured. */
+	public String fieldString(String dottedPath) {
+		JsonNode n = node(tree, dottedPath);
+		return n != null && n.isValueNode() && !n.isNull() ? n.asText() : null;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof Event other && tree.equals(other.tree);
+	}
+
+	@Override
+	public int hashCode() {
+		return tree.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "Event[" + id + " " + timestamp + " " + hostName + " " + provider + "/" + code + "]";
+	}
+
+	/**
+	 * Resolves a dotted path. A key may itself contain dots (winlog.event_data keys never do, but ECS
+	 * {@code @timestamp}-style keys might), so the longest matching key wins at each level.
+	 */
+	static JsonNode node(JsonNode root, String dottedPath) {
+		JsonNode direct = root.get(dottedPath);
+		if (direct != null) {
+			return direct;
+		}
+		int dot = dottedPath.indexOf('.');
+		while (dot > 0) {
+			JsonNode child = root.get(dottedPath.substring(0, dot));
+			if (child != null && child.isObject()) {
+				JsonNode found = node(child, dottedPath.substring(dot + 1));
+				if (found != null) {
+					return found;
+				}
+			}
+			dot = dottedPath.indexOf('.', dot + 1);
+		}
+		return null;
+	}
+
+	private static String text(JsonNode root, String path) {
+		JsonNode n = node(root, path);
+		return n != null && n.isValueNode() && !n.isNull() ? n.asText() : null;
+	}
+
+	private static String lower(String s) {
+		return s == null ? null : s.toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean contains(JsonNode array, String value) {
+		if (array.isTextual()) {
+			return value.equals(array.textValue());
+		}
+		for (JsonNode n : array) {
+			if (value.equals(n.asText())) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
