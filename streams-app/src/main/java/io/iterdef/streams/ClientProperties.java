@@ -1,0 +1,43 @@
+package io.iterdef.streams;
+
+import io.iterdef.streams.config.StreamsAppConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Kafka client settings derived from the app config. */
+final class ClientProperties {
+    private ClientProperties() {
+    }
+
+    static Properties streams(StreamsAppConfig cfg) {
+        Properties p = new Properties();
+        p.putAll(cfg.kafka().clientProperties());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, cfg.applicationId());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, cfg.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) cfg.commitInterval().toMillis());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) cfg.topicReplication());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        return p;
+    }
+
+    /** acks=all and idempotence: a send is confirmed only when every in-sync replica has it, once. */
+    static Map<String, Object> collectorProducer(StreamsAppConfig cfg) {
+        Map<String, Object> p = new java.util.HashMap<>(cfg.kafka().clientProperties());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, cfg.applicationId() + "-collector");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return p;
+    }
+}

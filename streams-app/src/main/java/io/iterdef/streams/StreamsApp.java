@@ -1,0 +1,143 @@
+package io.iterdef.streams;
+
+import io.iterdef.kb.decode.Decoders;
+import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.streams.collector.CollectorSettings;
+import io.iterdef.streams.collector.TcpCollector;
+import io.iterdef.streams.config.StreamsAppConfig;
+import io.iterdef.streams.detect.DetectTopology;
+import io.iterdef.streams.index.ElasticsearchFactory;
+import io.iterdef.streams.index.EventIndexer;
+import io.iterdef.streams.normalize.NormalizeTopology;
+import io.iterdef.streams.topic.TopicCreator;
+import io.iterdef.streams.topic.Topics;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.elasticsearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streams service: wires configuration and lifecycle only. Start order: topics, Kafka Streams
+ * (normalize + detect in one topology, application.id {@code iterdef-streams}), the Elasticsearch indexer,
+ * then the collector (ready when it listens). {@link #close()} stops in the opposite order, collector
+ * first, so every accepted line is flushed to Kafka before the rest goes down.
+ */
+public final class StreamsApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
+
+    private final Topics topics;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final CompletableFuture<Throwable> streamsFailure = new CompletableFuture<>();
+    private KafkaStreams streams;
+    private TcpCollector collector;
+    private volatile boolean closed;
+
+    private StreamsApp(Topics topics) {
+        this.topics = topics;
+    }
+
+    public static void main(String[] args) {
+        StreamsAppConfig cfg = StreamsAppConfig.fromEnvironment();
+        StreamsApp app;
+        try {
+            app = start(cfg);
+        } catch (Exception e) {
+            log.error("streams app failed to start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "streams-app-shutdown"));
+        Throwable failure = app.streamsFailure.join();
+        log.error("Kafka Streams stopped on an error; exiting", failure);
+        System.exit(2);
+    }
+
+    /** Starts everything; on failure closes what was started and rethrows. */
+    public static StreamsApp start(StreamsAppConfig cfg) throws IOException {
+        log.info("starting streams app: kafka {}, elasticsearch {}, data {}", cfg.kafka(), cfg.elasticsearch(),
+                cfg.dataDir().toAbsolutePath());
+        StreamsApp app = new StreamsApp(Topics.withPrefix(cfg.topicPrefix()));
+        try {
+            app.startAll(cfg);
+            return app;
+        } catch (IOException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void startAll(StreamsAppConfig cfg) throws IOException {
+        try (Admin admin = Admin.create(cfg.kafka().clientProperties())) {
+            new TopicCreator(topics, cfg.topicPartitions(), cfg.topicReplication()).createMissing(admin);
+        }
+        RuleSet rules = cfg.rulesDir() == null ? RuleSet.fromClasspath() : RuleSet.fromDirectory(cfg.rulesDir());
+        log.info("loaded {} rules from {}", rules.rules().size(), cfg.rulesDir() == null ? "the classpath"
+                : cfg.rulesDir());
+
+        Topology topology = new Topology();
+        NormalizeTopology.addTo(topology, Decoders.defaults(cfg.collectorZone()), topics);
+        DetectTopology.addTo(topology, rules, cfg.detectGrace(), cfg.punctuateInterval(), topics);
+        log.info("topology:\n{}", topology.describe());
+        streams = new KafkaStreams(topology, ClientProperties.streams(cfg));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; shutting Kafka Streams down", e);
+            streamsFailure.complete(e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .SHUTDOWN_CLIENT;
+        });
+        started.push(() -> streams.close(Duration.ofSeconds(30)));
+        streams.start();
+
+        RestClient rest = ElasticsearchFactory.restClient(cfg.elasticsearch());
+        started.push(rest);
+        started.push(EventIndexer.start(cfg.kafka().clientProperties(), cfg.indexerGroupId(), topics, rest));
+
+        Producer<byte[], byte[]> producer = new KafkaProducer<>(ClientProperties.collectorProducer(cfg));
+        started.push(() -> producer.close(Duration.ofSeconds(30)));
+        collector = TcpCollector.start(CollectorSettings.of(cfg.collectorBindAddress(), cfg.collectorPort(), topics,
+                cfg.collectorFormatHint()), producer, Clock.systemUTC());
+        started.push(collector);
+    }
+
+    /** The port the collector listens on (useful when configured with port 0). */
+    public int collectorPort() {
+        return collector.port();
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public KafkaStreams.State streamsState() {
+        return streams.state();
+    }
+
+    /** Collector, collector producer, indexer, Elasticsearch client, Kafka Streams: newest first. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("stopping streams app");
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}", c, e);
+            }
+        }
+        log.info("streams app stopped");
+    }
+}

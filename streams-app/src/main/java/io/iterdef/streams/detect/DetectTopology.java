@@ -1,0 +1,42 @@
+package io.iterdef.streams.detect;
+
+import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.streams.topic.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * iterdef.events -> one Drools session per stream task (events partitioned by host.name, so per-host
+ * correlation stays in one task) -> iterdef.alerts keyed by alert id. Events pass a reorder buffer
+ * ({@code grace} of event time); a wall-clock punctuator every {@code punctuateInterval} flushes it once
+ * input has gone quiet. An event value that does not parse goes to iterdef.dlq.
+ */
+public final class DetectTopology {
+    static final String SOURCE = "detect-events-source";
+    static final String PROCESSOR = "detect";
+    static final String ALERTS_SINK = "detect-alerts-sink";
+    static final String DLQ_SINK = "detect-dlq-sink";
+
+    private DetectTopology() {
+    }
+
+    public static Topology build(RuleSet ruleSet, Duration grace, Duration punctuateInterval, Topics topics) {
+        return addTo(new Topology(), ruleSet, grace, punctuateInterval, topics);
+    }
+
+    /** Adds the detect sub-topology to {@code topology}. */
+    public static Topology addTo(Topology topology, RuleSet ruleSet, Duration grace, Duration punctuateInterval,
+            Topics topics) {
+        // keys as bytes too: a key that is not UTF-8 must not fail the source
+        topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), topics.events().valueSerde().deserializer(),
+                topics.events().name());
+        topology.addProcessor(PROCESSOR,
+                () -> new DetectProcessor(ruleSet, grace, punctuateInterval, ALERTS_SINK, DLQ_SINK), SOURCE);
+        topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
+                topics.alerts().valueSerde().serializer(), PROCESSOR);
+        topology.addSink(DLQ_SINK, topics.dlq().name(), topics.dlq().keySerde().serializer(),
+                topics.dlq().valueSerde().serializer(), PROCESSOR);
+        return topology;
+    }
+}

@@ -1,0 +1,71 @@
+package io.iterdef.streams.topic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the topics that do not exist yet (it never changes an existing one). */
+public final class TopicCreator {
+    private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
+
+    private final Topics topics;
+    private final int partitions;
+    private final short replication;
+
+    public TopicCreator(Topics topics, int partitions, short replication) {
+        this.topics = topics;
+        this.partitions = partitions;
+        this.replication = replication;
+    }
+
+    /** Returns the names it created. */
+    public List<String> createMissing(Admin admin) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String name : topics.allNames()) {
+                if (!existing.contains(name)) {
+                    missing.add(newTopic(name));
+                }
+            }
+            List<String> created = new ArrayList<>();
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(60, TimeUnit.SECONDS);
+                    created.add(entry.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            if (!created.isEmpty()) {
+                log.info("created topics {} ({} partitions, replication {})", created, partitions, replication);
+            }
+            return created;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    private NewTopic newTopic(String name) {
+        NewTopic topic = new NewTopic(name, partitions, replication);
+        if (topics.isCompacted(name)) {
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return topic;
+    }
+}
