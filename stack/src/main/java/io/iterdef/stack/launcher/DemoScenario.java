@@ -1,0 +1,61 @@
+package io.iterdef.stack.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The demo's part after start: replays the attack scenario through the collector and waits for its incident. */
+final class DemoScenario {
+
+    static final Duration INCIDENT_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration POLL = Duration.ofSeconds(2);
+    static final Duration REPLAY_CLOSE_WAIT = Duration.ofSeconds(30);
+
+    private final Terminal terminal;
+    private final LauncherSettings settings;
+    private final Endpoints endpoints;
+    private final Session session;
+
+    DemoScenario(Terminal terminal, LauncherSettings settings, Endpoints endpoints, Session session) {
+        this.terminal = terminal;
+        this.settings = settings;
+        this.endpoints = endpoints;
+        this.session = session;
+    }
+
+    void run() throws Exception {
+        Path scenario = settings.scenario();
+        if (!Files.isRegularFile(scenario)) {
+            throw new LaunchException("the demo scenario is missing: " + scenario + "\n"
+                    + "What to do: restore it (git checkout -- " + LauncherSettings.SCENARIO + ")");
+        }
+        int sent = TcpReplay.replay(scenario, "127.0.0.1", settings.collectorPort(), REPLAY_CLOSE_WAIT);
+        terminal.println("replayed " + sent + " events of " + settings.home().relativize(scenario) + " into "
+                + settings.collectorUrl() + "; waiting for the incident...");
+        try (IncidentStore incidents = new IncidentStore(endpoints.jdbcUrl(), endpoints.dbUser(),
+                endpoints.dbPassword())) {
+            long deadline = System.nanoTime() + INCIDENT_TIMEOUT.toNanos();
+            while (System.nanoTime() - deadline < 0) {
+                session.checkServices();
+                OptionalLong count = incidents.count();
+                if (count.isPresent() && count.getAsLong() > 0) {
+                    report(incidents.newest());
+                    return;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+        terminal.error("no incident after " + INCIDENT_TIMEOUT.toMinutes() + " min: the events went into the"
+                + " collector but no alert became an incident. Iterdef keeps running (Ctrl-C stops it).\n"
+                + "What to do: read " + settings.logDir().resolve("streams-app.log") + " and "
+                + settings.logDir().resolve("incident-web.log") + "; events in Elasticsearch: "
+                + endpoints.elasticsearchUrl() + "/events-*/_count");
+    }
+
+    private void report(Optional<IncidentStore.Incident> newest) {
+        newest.ifPresent(incident -> terminal.println("incident created: " + incident.title() + " -> "
+                + Launcher.incidentUrl(settings, incident.id())));
+    }
+}

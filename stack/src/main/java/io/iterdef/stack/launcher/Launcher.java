@@ -1,0 +1,155 @@
+package io.iterdef.stack.launcher;
+
+import io.iterdef.stack.Stack;
+import io.iterdef.stack.StackConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code ./iterdef up|demo}: starts the stack (Kafka, Elasticsearch, PostgreSQL, or the configured external ones),
+ * then streams-app and incident-web as child processes, prints where everything is, and keeps them running until
+ * Ctrl-C, which stops everything it started. {@code demo} also replays an attack scenario and waits for its incident.
+ */
+public final class Launcher {
+
+    static final Duration STREAMS_READY_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration WEB_READY_TIMEOUT = Duration.ofMinutes(4);
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+
+    private final Terminal terminal;
+    private final LauncherSettings settings;
+    private final Session session;
+
+    Launcher(Terminal terminal, LauncherSettings settings) {
+        this.terminal = terminal;
+        this.settings = settings;
+        this.session = new Session(terminal, STOP_GRACE);
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        switch (command) {
+            case "up", "demo" -> System.exit(launch("demo".equals(command)));
+            case "help", "-h", "--help" -> usage(System.out);
+            default -> {
+                System.err.println("unknown command '" + command + "'");
+                usage(System.err);
+                System.exit(2);
+            }
+        }
+    }
+
+    static void usage(PrintStream out) {
+        out.println("usage: Launcher up|demo|help   (normally run through ./iterdef)");
+        out.println("  up    start the stack, streams-app and incident-web; Ctrl-C stops everything");
+        out.println("  demo  the same, then replay " + LauncherSettings.SCENARIO + " and wait for its incident");
+    }
+
+    private static int launch(boolean demo) {
+        Terminal terminal = Terminal.system();
+        LauncherSettings settings;
+        try {
+            settings = LauncherSettings.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            terminal.error(e.getMessage());
+            return 2;
+        }
+        Launcher launcher = new Launcher(terminal, settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher.session::stop, "iterdef-stop"));
+        try {
+            launcher.run(demo);
+            return 0;
+        } catch (LaunchException e) {
+            terminal.error(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            terminal.error("start failed: " + e.getMessage());
+        }
+        launcher.session.stop();
+        return 1;
+    }
+
+    /** Starts everything and watches the services until the JVM is asked to stop (or one of them dies). */
+    void run(boolean demo) throws Exception {
+        checkBeforeStart();
+        AdminCredentials admin = AdminCredentials.resolve(settings);
+        terminal.println("starting Kafka, Elasticsearch and PostgreSQL (data in " + settings.dataDir() + ")...");
+        Stack stack = Stack.start(StackConfig.fromEnvironment());
+        session.stack(stack);
+        Endpoints endpoints = Endpoints.of(stack);
+
+        terminal.println("starting streams-app and incident-web (logs in " + settings.logDir() + ")...");
+        var env = ServiceCommands.environment(endpoints, settings, admin);
+        ServiceProcess streams = start(ServiceCommands.STREAMS_APP, ServiceCommands.streamsApp(settings.home()), env);
+        ServiceProcess web = start(ServiceCommands.INCIDENT_WEB, ServiceCommands.incidentWeb(settings.home()), env);
+        awaitReady(streams, ReadyCheck.tcpPort("127.0.0.1", settings.collectorPort()), STREAMS_READY_TIMEOUT,
+                "collector port " + settings.collectorPort());
+        awaitReady(web, ReadyCheck.httpOk(settings.webUrl().resolve("/login")), WEB_READY_TIMEOUT,
+                "GET " + settings.webUrl().resolve("/login"));
+
+        terminal.println(ReadyBlock.render(settings, endpoints, admin));
+        session.monitor(new StatusMonitor(terminal, new StatusProbe(endpoints, streams, web)).start());
+        if (demo) {
+            new DemoScenario(terminal, settings, endpoints, session).run();
+        }
+        while (true) {
+            session.checkServices();
+            Thread.sleep(WATCH_INTERVAL.toMillis());
+        }
+    }
+
+    private void checkBeforeStart() throws LaunchException {
+        List<String> missing = ServiceCommands.missingJars(settings.home());
+        if (!missing.isEmpty()) {
+            throw new LaunchException("not built: " + String.join(", ", missing) + " (in " + settings.home() + ")\n"
+                    + "What to do: run ./iterdef up (it builds), or mvn -B -DskipTests install");
+        }
+        portFree(settings.collectorPort(), "the collector", "ITERDEF_COLLECTOR_TCP_PORT");
+        portFree(settings.webPort(), "incident-web", "ITERDEF_WEB_PORT");
+    }
+
+    private static void portFree(int port, String what, String variable) throws LaunchException {
+        if (ReadyCheck.tcpPort("127.0.0.1", port).isReady()) {
+            throw new LaunchException("port " + port + " (" + what + ") is already in use on 127.0.0.1\n"
+                    + "What to do: stop what listens there (another Iterdef? see: ss -ltnp 'sport = :" + port + "'),"
+                    + " or set " + variable + " to a free port");
+        }
+    }
+
+    private ServiceProcess start(String name, List<String> command, java.util.Map<String, String> env)
+            throws IOException {
+        Path log = settings.logDir().resolve(name + ".log");
+        if (Files.exists(log)) {
+            Files.move(log, settings.logDir().resolve(name + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        ServiceProcess service = ServiceProcess.start(name, command, env, settings.home(), log);
+        session.add(service);
+        return service;
+    }
+
+    private void awaitReady(ServiceProcess service, ReadyCheck check, Duration timeout, String what)
+            throws LaunchException, InterruptedException {
+        ServiceProcess.Readiness readiness = service.waitReady(check, timeout);
+        switch (readiness) {
+            case READY -> terminal.println(service.name() + " is ready (" + what + ")");
+            case EXITED -> throw LaunchException.of(service,
+                    service.name() + " exited while starting (exit code " + service.exitCode() + ")",
+                    "fix the cause shown in its log, then start Iterdef again");
+            case TIMED_OUT -> throw LaunchException.of(service,
+                    service.name() + " was not ready (" + what + ") within " + timeout.toSeconds() + " s",
+                    "read its log; on a slow machine start again (the second start is faster)");
+        }
+    }
+
+    static URI incidentUrl(LauncherSettings settings, long id) {
+        return settings.webUrl().resolve("/incidents/" + id);
+    }
+}

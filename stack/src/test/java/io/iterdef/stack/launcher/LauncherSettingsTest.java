@@ -1,0 +1,57 @@
+package io.iterdef.stack.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LauncherSettingsTest {
+
+    @Test
+    void shouldUseDefaultsWhenNothingIsSet() {
+        LauncherSettings settings = LauncherSettings.from(Map.of(), "/opt/iterdef");
+
+        assertThat(settings.home()).isEqualTo(Path.of("/opt/iterdef"));
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/opt/iterdef/data"));
+        assertThat(settings.logDir()).isEqualTo(Path.of("/opt/iterdef/data/logs"));
+        assertThat(settings.webUrl()).isEqualTo(URI.create("http://127.0.0.1:8080/"));
+        assertThat(settings.collectorUrl()).isEqualTo("tcp://127.0.0.1:5140");
+        assertThat(settings.adminUser()).isEqualTo("admin");
+        assertThat(settings.adminPasswordOverride()).isNull();
+        assertThat(settings.scenario()).isEqualTo(
+                Path.of("/opt/iterdef/sample-events/src/main/resources/scenarios/encoded-powershell-recon.ndjson"));
+    }
+
+    @Test
+    void shouldUseEnvironmentWhenSet() {
+        LauncherSettings settings = LauncherSettings.from(Map.of(
+                "ITERDEF_DATA_DIR", "/var/lib/iterdef",
+                "ITERDEF_WEB_PORT", "18080",
+                "ITERDEF_COLLECTOR_TCP_PORT", " 15140 ",
+                "ITERDEF_ADMIN_USER", "boss",
+                "ITERDEF_ADMIN_PASSWORD", "pw"), "/opt/iterdef");
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/iterdef"));
+        assertThat(settings.webUrl()).isEqualTo(URI.create("http://127.0.0.1:18080/"));
+        assertThat(settings.collectorPort()).isEqualTo(15140);
+        assertThat(settings.adminUser()).isEqualTo("boss");
+        assertThat(settings.adminPasswordOverride()).isEqualTo("pw");
+    }
+
+    @Test
+    void shouldResolveRelativeDataDirAgainstHomeWhenRelative() {
+        assertThat(LauncherSettings.from(Map.of("ITERDEF_DATA_DIR", "state"), "/opt/iterdef").dataDir())
+                .isEqualTo(Path.of("/opt/iterdef/state"));
+    }
+
+    @Test
+    void shouldRejectPortWhenNotANumber() {
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("ITERDEF_WEB_PORT", "http"), "/opt/iterdef"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ITERDEF_WEB_PORT");
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("ITERDEF_COLLECTOR_TCP_PORT", "70000"), "/opt/iterdef"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ITERDEF_COLLECTOR_TCP_PORT");
+    }
+}
