@@ -1,0 +1,114 @@
+package io.iterdef.web.alert;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.iterdef.web.incident.Severity;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The alert JSON of the iterdef.alerts topic (the contract's shape, written by detection-kb's
+ * {@code Alert.toJson()}), parsed and checked. {@code events} and {@code raw} stay JSON text for the
+ * jsonb columns.
+ */
+record AlertJson(String id, Instant timestamp, String ruleId, String ruleName, Severity severity,
+		List<String> attack, String hostName, String groupKey, List<String> eventIds, String events, String raw) {
+
+	static final int MAX_ID_LENGTH = 200;
+
+	static AlertJson parse(ObjectMapper mapper, String json) {
+		if (json == null || json.isBlank()) {
+			throw new AlertParseException("empty alert record");
+		}
+		JsonNode root;
+		try {
+			root = mapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new AlertParseException("not JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (root == null || !root.isObject()) {
+			throw new AlertParseException("alert is not a JSON object");
+		}
+		String id = required(root, "id");
+		if (id.length() > MAX_ID_LENGTH) {
+			throw new AlertParseException("id longer than " + MAX_ID_LENGTH + " characters");
+		}
+		JsonNode rule = root.path("rule");
+		String severityText = required(rule, "rule.severity", "severity");
+		Severity severity = Severity.parse(severityText);
+		if (severity == null) {
+			throw new AlertParseException("unknown rule.severity '" + severityText + "' in alert " + id);
+		}
+		String hostName = text(root.path("host").path("name"));
+		String groupKey = text(root.path("group_key"));
+		if (groupKey == null) {
+			groupKey = hostName;
+		}
+		if (groupKey == null) {
+			throw new AlertParseException("alert " + id + " has neither group_key nor host.name");
+		}
+		JsonNode events = root.path("events");
+		if (!events.isMissingNode() && !events.isArray()) {
+			throw new AlertParseException("events of alert " + id + " is not an array");
+		}
+		return new AlertJson(id, timestamp(root, id), required(rule, "rule.id", "id"),
+				required(rule, "rule.name", "name"), severity, strings(rule.path("attack")), hostName, groupKey,
+				strings(root.path("event_ids")), events.isArray() ? mapper.writeValueAsString(events) : "[]",
+				mapper.writeValueAsString(root));
+	}
+
+	private static Instant timestamp(JsonNode root, String id) {
+		String text = required(root, "@timestamp");
+		try {
+			return Instant.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new AlertParseException("bad @timestamp '" + text + "' in alert " + id, ex);
+		}
+	}
+
+	private static String required(JsonNode node, String name) {
+		return required(node, name, name);
+	}
+
+	private static String required(JsonNode node, String displayName, String field) {
+		String value = text(node.path(field));
+		if (value == null) {
+			throw new AlertParseException("missing " + displayName);
+		}
+		return value;
+	}
+
+	private static String text(JsonNode node) {
+		if (node == null || !node.isValueNode() || node.isNull()) {
+			return null;
+		}
+		String value = node.asString().trim();
+		return value.isEmpty() ? null : value;
+	}
+
+	private static List<String> strings(JsonNode node) {
+		List<String> values = new ArrayList<>();
+		if (node.isArray()) {
+			for (JsonNode v : node.values()) {
+				String s = text(v);
+				if (s != null) {
+					values.add(s);
+				}
+			}
+		}
+		else {
+			String s = text(node);
+			if (s != null) {
+				values.add(s);
+			}
+		}
+		return List.copyOf(values);
+	}
+
+}

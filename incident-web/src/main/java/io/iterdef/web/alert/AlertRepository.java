@@ -1,0 +1,45 @@
+package io.iterdef.web.alert;
+
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+/** Alerts in PostgreSQL; the alert id is the primary key, so storing one twice is a no-op. */
+@Repository
+class AlertRepository {
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	AlertRepository(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	boolean exists(String id) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM alerts WHERE id = ?)").param(id).query(Boolean.class).single();
+	}
+
+	/** Inserts the alert unless one with its id exists; true when inserted. */
+	boolean insert(AlertJson alert, long incidentId) {
+		return jdbc.sql("""
+				INSERT INTO alerts (id, incident_id, rule_id, rule_name, severity, attack, host_name, group_key,
+				                    alert_time, event_ids, events, raw)
+				VALUES (?, ?, ?, ?, ?, ARRAY(SELECT jsonb_array_elements_text(?::jsonb)), ?, ?,
+				        ?, ARRAY(SELECT jsonb_array_elements_text(?::jsonb)), ?::jsonb, ?::jsonb)
+				ON CONFLICT (id) DO NOTHING""")
+			.params(alert.id(), incidentId, alert.ruleId(), alert.ruleName(), alert.severity().dbValue(),
+					json.writeValueAsString(alert.attack()), alert.hostName(), alert.groupKey(),
+					alert.timestamp().atOffset(ZoneOffset.UTC), json.writeValueAsString(alert.eventIds()),
+					alert.events(), alert.raw())
+			.update() == 1;
+	}
+
+	long countForIncident(long incidentId) {
+		return jdbc.sql("SELECT count(*) FROM alerts WHERE incident_id = ?").param(incidentId).query(Long.class).single();
+	}
+
+}

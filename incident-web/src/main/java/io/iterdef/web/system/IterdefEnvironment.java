@@ -1,0 +1,79 @@
+package io.iterdef.web.system;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The one place that reads the ITERDEF_* environment variables and maps them to Spring properties.
+ * The mapped values are added with the lowest precedence, so explicit spring.* properties (command
+ * line, test properties) still win.
+ */
+public class IterdefEnvironment implements EnvironmentPostProcessor {
+
+	static final String SOURCE_NAME = "iterdefEnvironment";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, properties(environment)));
+	}
+
+	static Map<String, Object> properties(Environment env) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("spring.datasource.url", get(env, "ITERDEF_DB_URL", "jdbc:postgresql://127.0.0.1:5432/iterdef"));
+		p.put("spring.datasource.username", get(env, "ITERDEF_DB_USER", "postgres"));
+		p.put("spring.datasource.password", get(env, "ITERDEF_DB_PASSWORD", ""));
+		p.put("server.port", get(env, "ITERDEF_WEB_PORT", "8080"));
+		p.put("iterdef.admin.user", get(env, "ITERDEF_ADMIN_USER", "admin"));
+		p.put("iterdef.admin.password", get(env, "ITERDEF_ADMIN_PASSWORD", ""));
+		p.put("iterdef.topics.partitions", get(env, "ITERDEF_TOPIC_PARTITIONS", "3"));
+		p.put("iterdef.topics.replication", get(env, "ITERDEF_TOPIC_REPLICATION", "1"));
+		kafka(env, p);
+		return p;
+	}
+
+	private static void kafka(Environment env, Map<String, Object> p) {
+		p.put("spring.kafka.bootstrap-servers", get(env, "ITERDEF_KAFKA", "127.0.0.1:9092"));
+		String protocol = get(env, "ITERDEF_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").toUpperCase(Locale.ROOT);
+		p.put("spring.kafka.security.protocol", protocol);
+		if (protocol.startsWith("SASL_")) {
+			String mechanism = get(env, "ITERDEF_KAFKA_SASL_MECHANISM", "PLAIN").toUpperCase(Locale.ROOT);
+			p.put("spring.kafka.properties.sasl.mechanism", mechanism);
+			String user = get(env, "ITERDEF_KAFKA_USERNAME", "");
+			if (!user.isEmpty()) {
+				p.put("spring.kafka.properties.sasl.jaas.config",
+						jaasConfig(mechanism, user, get(env, "ITERDEF_KAFKA_PASSWORD", "")));
+			}
+		}
+		String trustStore = get(env, "ITERDEF_KAFKA_TRUSTSTORE", "");
+		if (!trustStore.isEmpty()) {
+			p.put("spring.kafka.properties.ssl.truststore.location", trustStore);
+			String trustStorePassword = get(env, "ITERDEF_KAFKA_TRUSTSTORE_PASSWORD", "");
+			if (!trustStorePassword.isEmpty()) {
+				p.put("spring.kafka.properties.ssl.truststore.password", trustStorePassword);
+			}
+		}
+	}
+
+	static String jaasConfig(String mechanism, String user, String password) {
+		String module = mechanism.startsWith("SCRAM-") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+				: "org.apache.kafka.common.security.plain.PlainLoginModule";
+		return module + " required username=\"" + jaasEscape(user) + "\" password=\"" + jaasEscape(password) + "\";";
+	}
+
+	private static String jaasEscape(String value) {
+		return value.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+	private static String get(Environment env, String name, String defaultValue) {
+		String value = env.getProperty(name);
+		return (value == null || value.isBlank()) ? defaultValue : value;
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.iterdef.web.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.iterdef.web.model.Paged;
+import io.iterdef.web.system.SecurityConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(IncidentController.class)
+@Import(SecurityConfiguration.class)
+class IncidentControllerTest {
+
+	private static final long TEST_INCIDENT_ID = 7;
+
+	@Autowired
+	private MockMvc mockMvc;
+
+	@MockitoBean
+	private IncidentService incidents;
+
+	static Incident incident() {
+		Instant t = Instant.parse("2020-09-04T20:09:55.760Z");
+		return new Incident(TEST_INCIDENT_ID, "Encoded PowerShell command line on wkstn-1.corp.local", "rule-1",
+				"Encoded PowerShell command line", Severity.HIGH, "wkstn-1.corp.local", "wkstn-1.corp.local",
+				IncidentStatus.NEW, t, t, t, t, 1);
+	}
+
+	static IncidentAlert alert() {
+		EventFields event = new EventFields("e1",
+				List.of(new EventFields.Field("event.code", "1"),
+						new EventFields.Field("process.command_line", "powershell -enc <script>x</script>")));
+		return new IncidentAlert("a1", "rule-1", "Encoded PowerShell command line", Severity.HIGH,
+				List.of("T1059.001"), "wkstn-1.corp.local", Instant.parse("2020-09-04T20:09:55.760Z"),
+				Instant.parse("2020-09-04T20:10:00Z"), List.of(event));
+	}
+
+	@Test
+	void shouldRedirectToLoginWhenNotAuthenticated() throws Exception {
+		mockMvc.perform(get("/incidents")).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+		mockMvc.perform(get("/incidents/{id}", TEST_INCIDENT_ID)).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ANALYST")
+	void shouldShowIncidentListWhenAuthenticated() throws Exception {
+		Paged<Incident> page = Paged.of(List.of(incident()), Paged.request(1, 25), 1);
+		given(incidents.newest(any())).willReturn(page);
+
+		mockMvc.perform(get("/incidents"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(IncidentController.VIEW_INCIDENT_LIST))
+			.andExpect(model().attribute("incidents", hasSize(1)))
+			.andExpect(model().attribute("page", page))
+			.andExpect(content().string(containsString("Encoded PowerShell command line on wkstn-1.corp.local")))
+			.andExpect(content().string(containsString("/incidents/7")));
+	}
+
+	@Test
+	@WithMockUser
+	void shouldClampPageWhenPageParameterIsOutOfRange() throws Exception {
+		given(incidents.newest(Paged.request(1, 200))).willReturn(Paged.of(List.of(), Paged.request(1, 200), 0));
+
+		mockMvc.perform(get("/incidents").param("page", "-3").param("size", "100000"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("incidents", hasSize(0)))
+			.andExpect(content().string(containsString("No incidents yet.")));
+	}
+
+	@Test
+	@WithMockUser
+	void shouldShowIncidentWithAlertsAndEscapedEventFieldsWhenIncidentExists() throws Exception {
+		given(incidents.details(TEST_INCIDENT_ID))
+			.willReturn(Optional.of(new IncidentService.IncidentDetails(incident(), List.of(alert()))));
+
+		mockMvc.perform(get("/incidents/{id}", TEST_INCIDENT_ID))
+			.andExpect(status().isOk())
+			.andExpect(view().name(IncidentController.VIEW_INCIDENT_DETAILS))
+			.andExpect(model().attribute("incident", incident()))
+			.andExpect(model().attribute("alerts", hasSize(1)))
+			.andExpect(content().string(containsString("T1059.001")))
+			.andExpect(content().string(containsString("process.command_line")))
+			.andExpect(content().string(containsString("powershell -enc &lt;script&gt;x&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("<script>x</script>"))));
+	}
+
+	@Test
+	@WithMockUser
+	void shouldAnswerNotFoundWhenIncidentDoesNotExist() throws Exception {
+		given(incidents.details(404)).willReturn(Optional.empty());
+
+		mockMvc.perform(get("/incidents/{id}", 404)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithMockUser
+	void shouldAnswerBadRequestWhenIncidentIdIsNotANumber() throws Exception {
+		mockMvc.perform(get("/incidents/{id}", "abc")).andExpect(status().isBadRequest());
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.iterdef.web.system;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IterdefEnvironmentTest {
+
+	@Test
+	void shouldUseContractDefaultsWhenNothingIsSet() {
+		Map<String, Object> p = IterdefEnvironment.properties(new MockEnvironment());
+
+		assertThat(p).containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/iterdef")
+			.containsEntry("spring.datasource.username", "postgres")
+			.containsEntry("spring.datasource.password", "")
+			.containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:9092")
+			.containsEntry("spring.kafka.security.protocol", "PLAINTEXT")
+			.containsEntry("server.port", "8080")
+			.containsEntry("iterdef.admin.user", "admin")
+			.doesNotContainKey("spring.kafka.properties.sasl.jaas.config")
+			.doesNotContainKey("spring.kafka.properties.ssl.truststore.location");
+	}
+
+	@Test
+	void shouldMapDatabaseAndPortWhenVariablesAreSet() {
+		MockEnvironment env = new MockEnvironment().withProperty("ITERDEF_DB_URL", "jdbc:postgresql://db:5432/x")
+			.withProperty("ITERDEF_DB_USER", "iterdef")
+			.withProperty("ITERDEF_DB_PASSWORD", " s3cret ")
+			.withProperty("ITERDEF_WEB_PORT", "9090");
+
+		assertThat(IterdefEnvironment.properties(env)).containsEntry("spring.datasource.url", "jdbc:postgresql://db:5432/x")
+			.containsEntry("spring.datasource.username", "iterdef")
+			.containsEntry("spring.datasource.password", " s3cret ")
+			.containsEntry("server.port", "9090");
+	}
+
+	@Test
+	void shouldBuildScramJaasConfigAndTrustStoreWhenSaslSslIsConfigured() {
+		MockEnvironment env = new MockEnvironment().withProperty("ITERDEF_KAFKA", "k1:9093,k2:9093")
+			.withProperty("ITERDEF_KAFKA_SECURITY_PROTOCOL", "sasl_ssl")
+			.withProperty("ITERDEF_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+			.withProperty("ITERDEF_KAFKA_USERNAME", "web")
+			.withProperty("ITERDEF_KAFKA_PASSWORD", "p\"w")
+			.withProperty("ITERDEF_KAFKA_TRUSTSTORE", "/etc/kafka/truststore.p12")
+			.withProperty("ITERDEF_KAFKA_TRUSTSTORE_PASSWORD", "changeit");
+
+		assertThat(IterdefEnvironment.properties(env)).containsEntry("spring.kafka.bootstrap-servers", "k1:9093,k2:9093")
+			.containsEntry("spring.kafka.security.protocol", "SASL_SSL")
+			.containsEntry("spring.kafka.properties.sasl.mechanism", "SCRAM-SHA-512")
+			.containsEntry("spring.kafka.properties.sasl.jaas.config",
+					"org.apache.kafka.common.security.scram.ScramLoginModule required username=\"web\" password=\"p\\\"w\";")
+			.containsEntry("spring.kafka.properties.ssl.truststore.location", "/etc/kafka/truststore.p12")
+			.containsEntry("spring.kafka.properties.ssl.truststore.password", "changeit");
+	}
+
+	@Test
+	void shouldUsePlainLoginModuleWhenMechanismIsPlain() {
+		assertThat(IterdefEnvironment.jaasConfig("PLAIN", "u", "p"))
+			.isEqualTo("org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";");
+	}
+
+}
