@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * A compiled rule's metadata, read from its DRL annotations: {@code @id}, {@code @severity}, {@code @tactic},
- * {@code @attack} (comma-separated), {@code @description}, {@code @falsePositives}, {@code @suppress}.
+ * {@code @attack} (comma-separated), {@code @description}, {@code @falsePositives}, {@code @suppress}, and for rules
+ * that correlate over time {@code @window} (how far back they look; it bounds how long events are kept).
  */
 public record RuleInfo(String packageName, String name, String id, String severity, String tactic,
-		List<String> attack, String description, String falsePositives, Duration suppress, Map<String, Object> metaData) {
+		List<String> attack, String description, String falsePositives, Duration suppress, Duration window,
+		Map<String, Object> metaData) {
 
 	/** Suppression window when a rule has no {@code @suppress}. */
 	public static final Duration DEFAULT_SUPPRESS = Duration.ofMinutes(10);
@@ -20,9 +22,16 @@ public record RuleInfo(String packageName, String name, String id, String severi
 		List<String> ids = attack == null ? List.of()
 				: java.util.Arrays.stream(attack.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
 		String suppress = str(meta, "suppress");
+		String window = str(meta, "window");
+		String description = str(meta, "description");
+		if (description == null) {
+			// Drools maps a rule's @description to kie-api's Description annotation
+			description = str(meta, org.kie.api.definition.type.Description.class.getName());
+		}
 		return new RuleInfo(rule.getPackageName(), rule.getName(), str(meta, "id"), str(meta, "severity"),
-				str(meta, "tactic"), ids, str(meta, "description"), str(meta, "falsePositives"),
-				suppress == null ? DEFAULT_SUPPRESS : Durations.parse(suppress), Map.copyOf(meta));
+				str(meta, "tactic"), ids, description, str(meta, "falsePositives"),
+				suppress == null ? DEFAULT_SUPPRESS : Durations.parse(suppress),
+				window == null ? Duration.ZERO : Durations.parse(window), Map.copyOf(meta));
 	}
 
 	/** Package-qualified rule name, unique within a rule set. */

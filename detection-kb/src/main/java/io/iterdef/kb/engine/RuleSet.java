@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 /** A compiled set of DRL rules (one KieBase, STREAM mode), built programmatically from the DRL text. */
 public final class RuleSet {
 
+	private static final Duration EXPIRATION_MARGIN = Duration.ofSeconds(1);
+
 	private final KieBase kieBase;
 
 	private final Map<String, RuleInfo> rules;
@@ -83,7 +85,29 @@ public final class RuleSet {
 			RuleInfo info = RuleInfo.of(rule);
 			rules.put(info.qualifiedName(), info);
 		}
+		applyEventExpiration(kieBase, rules.values());
 		return new RuleSet(kieBase, rules, warnings);
+	}
+
+	/**
+	 * Bounds how long the session keeps events. A rule whose trigger pattern has no temporal constraint makes the
+	 * engine infer "keep forever", so the retention is set explicitly: the longest {@code @window} of the rules
+	 * (plus a second), at least what the engine inferred when that is finite. Must run before any session exists.
+	 */
+	private static void applyEventExpiration(KieBase kieBase, Iterable<RuleInfo> rules) {
+		long window = 0;
+		for (RuleInfo r : rules) {
+			window = Math.max(window, r.window().toMillis());
+		}
+		long retention = window + EXPIRATION_MARGIN.toMillis();
+		if (kieBase instanceof InternalRuleBase base) {
+			for (ObjectTypeNode otn : base.getRete().getObjectTypeNodes()) {
+				if (otn.getObjectType().isAssignableFrom(io.iterdef.kb.event.Event.class)) {
+					long inferred = otn.getExpirationOffset();
+					otn.setExpirationOffset(inferred < 0 ? retention : Math.max(inferred, retention));
+				}
+			}
+		}
 	}
 
 	/** The rules' metadata, ordered by package and name. */
@@ -97,20 +121,11 @@ public final class RuleSet {
 	}
 
 	/**
-	 * How long events must be kept to rebuild a session's state: the longest expiration offset the engine derived
-	 * from the rules' temporal constraints (zero when no rule correlates over time).
+	 * How long events must be kept to rebuild a session's state: the longest {@code @window} of the rules (zero when
+	 * no rule correlates over time).
 	 */
 	public Duration longestWindow() {
-		long longest = 0;
-		if (kieBase instanceof InternalRuleBase base) {
-			for (ObjectTypeNode otn : base.getRete().getObjectTypeNodes()) {
-				long offset = otn.getExpirationOffset();
-				if (offset > 0 && offset < Long.MAX_VALUE) {
-					longest = Math.max(longest, offset);
-				}
-			}
-		}
-		return Duration.ofMillis(longest);
+		return rules.values().stream().map(RuleInfo::window).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
 	}
 
 	/** A new STREAM-mode session with a pseudo clock (at epoch 0 until the first event). */
