@@ -62,12 +62,15 @@ final class CollectorConnection implements Runnable {
             });
             drain();
             log.info("collector connection from {} closed after {} lines", source, lines);
-        } catch (SendFailedException e) {
-            log.warn("closing collector connection from {} after {} lines: Kafka send failed ({}); the shipper "
-                    + "must reconnect and resend", source, lines, e.getMessage());
         } catch (IOException e) {
-            log.warn("collector connection from {} ended after {} lines: {}", source, lines, e.toString());
-            drainQuietly();
+            Exception failure = sendFailure.get();
+            if (failure != null) {
+                log.warn("closed collector connection from {} after {} lines: Kafka send failed ({}); the shipper "
+                        + "must reconnect and resend", source, lines, failure.toString());
+            } else {
+                log.warn("collector connection from {} ended after {} lines: {}", source, lines, e.toString());
+                drainQuietly();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("collector connection from {} interrupted", source);
@@ -100,15 +103,15 @@ final class CollectorConnection implements Runnable {
         lines++;
         try {
             producer.send(record, (metadata, exception) -> {
-                if (exception != null) {
-                    sendFailure.compareAndSet(null, exception);
+                if (exception != null && sendFailure.compareAndSet(null, exception)) {
+                    closeNow(); // the shipper sees the connection drop now, not at its next line
                 }
                 inFlight.release();
             });
         } catch (RuntimeException e) {
             inFlight.release();
             sendFailure.compareAndSet(null, e);
-            checkFailure();
+            throw new SendFailedException(e);
         }
     }
 
@@ -122,11 +125,12 @@ final class CollectorConnection implements Runnable {
     /** Waits until Kafka has confirmed (or failed) every send of this connection. */
     private void drain() throws InterruptedException, SendFailedException {
         int permits = settings.maxInFlightPerConnection();
-        if (!inFlight.tryAcquire(permits, DRAIN_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-            throw new SendFailedException(new IllegalStateException(
+        if (inFlight.tryAcquire(permits, DRAIN_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+            inFlight.release(permits);
+        } else {
+            sendFailure.compareAndSet(null, new IllegalStateException(
                     "sends not confirmed within " + DRAIN_TIMEOUT_MS + " ms"));
         }
-        inFlight.release(permits);
         checkFailure();
     }
 

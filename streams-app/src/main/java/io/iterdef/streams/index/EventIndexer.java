@@ -66,21 +66,22 @@ public final class EventIndexer implements AutoCloseable {
             return;
         }
         ElasticsearchClient client = ElasticsearchFactory.client(rest);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProps);
-                BulkIngester<BulkOutcome.Source> ingester = BulkIngester.of(b -> b.client(client)
-                        .maxOperations(1000).maxSize(5L * 1024 * 1024).maxConcurrentRequests(1)
-                        .flushInterval(500, TimeUnit.MILLISECONDS).listener(outcome))) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProps)) {
             consumer = c;
-            c.subscribe(List.of(topics.events().name(), topics.alerts().name()), new Rebalance(c, ingester));
-            log.info("indexer consuming {} and {}", topics.events().name(), topics.alerts().name());
+            BulkIngester<BulkOutcome.Source> ingester = BulkIngester.of(b -> b.client(client)
+                    .maxOperations(1000).maxSize(5L * 1024 * 1024).maxConcurrentRequests(1)
+                    .flushInterval(500, TimeUnit.MILLISECONDS).listener(outcome));
             try {
+                c.subscribe(List.of(topics.events().name(), topics.alerts().name()), new Rebalance(c, ingester));
+                log.info("indexer consuming {} and {}", topics.events().name(), topics.alerts().name());
                 loop(c, ingester);
             } catch (WakeupException e) {
                 if (!closing) {
                     throw e;
                 }
+            } finally {
+                ingester.close(); // sends what is buffered and waits for it
             }
-            ingester.close(); // sends what is buffered and waits for it
             try {
                 commit(c);
             } catch (WakeupException e) {
