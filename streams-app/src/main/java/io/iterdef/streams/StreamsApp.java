@@ -5,10 +5,8 @@ import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.streams.collector.CollectorSettings;
 import io.iterdef.streams.collector.TcpCollector;
 import io.iterdef.streams.config.StreamsAppConfig;
-import io.iterdef.streams.detect.DetectTopology;
 import io.iterdef.streams.index.ElasticsearchFactory;
 import io.iterdef.streams.index.EventIndexer;
-import io.iterdef.streams.normalize.NormalizeTopology;
 import io.iterdef.streams.topic.TopicCreator;
 import io.iterdef.streams.topic.Topics;
 import java.io.IOException;
@@ -84,9 +82,8 @@ public final class StreamsApp implements AutoCloseable {
         log.info("loaded {} rules from {}", rules.rules().size(), cfg.rulesDir() == null ? "the classpath"
                 : cfg.rulesDir());
 
-        Topology topology = new Topology();
-        NormalizeTopology.addTo(topology, Decoders.defaults(cfg.collectorZone()), topics);
-        DetectTopology.addTo(topology, rules, cfg.detectGrace(), cfg.punctuateInterval(), topics);
+        Topology topology = PipelineTopology.build(Decoders.defaults(cfg.collectorZone()), rules, cfg.detectGrace(),
+                cfg.punctuateInterval(), topics);
         log.info("topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, ClientProperties.streams(cfg));
         streams.setUncaughtExceptionHandler(e -> {

@@ -1,0 +1,23 @@
+package io.iterdef.streams;
+
+import io.iterdef.kb.decode.Decoders;
+import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.streams.detect.DetectTopology;
+import io.iterdef.streams.normalize.NormalizeTopology;
+import io.iterdef.streams.topic.Topics;
+import java.time.Duration;
+import org.apache.kafka.streams.Topology;
+
+/** Normalize and detect as two sub-topologies of one topology (one Kafka Streams instance runs both). */
+public final class PipelineTopology {
+    private PipelineTopology() {
+    }
+
+    public static Topology build(Decoders decoders, RuleSet rules, Duration grace, Duration punctuateInterval,
+            Topics topics) {
+        Topology topology = new Topology();
+        NormalizeTopology.addTo(topology, decoders, topics);
+        DetectTopology.addTo(topology, rules, grace, punctuateInterval, topics);
+        return topology;
+    }
+}

@@ -1,0 +1,124 @@
+package io.iterdef.streams.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.kb.event.Alert;
+import io.iterdef.kb.event.Event;
+import io.iterdef.streams.Scenario;
+import io.iterdef.streams.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DetectTopologyTest {
+    private static final Instant T0 = Instant.parse("2026-11-17T09:20:00Z");
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Duration PUNCTUATE = Duration.ofSeconds(1);
+    private static RuleSet rules;
+    private final Topics topics = Topics.defaults();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> events;
+    private TestInputTopic<byte[], byte[]> eventsAsBytes;
+    private TestOutputTopic<String, byte[]> alerts;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    @BeforeAll
+    static void compileRules() {
+        rules = RuleSet.fromClasspath();
+    }
+
+    @BeforeEach
+    void setUp() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detect-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        driver = new TopologyTestDriver(DetectTopology.build(rules, GRACE, PUNCTUATE, topics), props, T0);
+        events = driver.createInputTopic(topics.events().name(), new StringSerializer(), new ByteArraySerializer());
+        eventsAsBytes = driver.createInputTopic(topics.events().name(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        alerts = driver.createOutputTopic(topics.alerts().name(), new StringDeserializer(), new ByteArrayDeserializer());
+        dlq = driver.createOutputTopic(topics.dlq().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    @Test
+    void shouldRaiseTheOfflineAlertsKeyedByAlertIdWhenTheScenarioEventsArrive() {
+        Scenario.events().forEach(this::pipe);
+        driver.advanceWallClockTime(PUNCTUATE);
+
+        List<TestRecord<String, byte[]>> out = alerts.readRecordsToList();
+        List<String> expectedIds = Scenario.expectedAlerts(rules).stream().map(Alert::getId).toList();
+        assertThat(expectedIds).hasSize(2);
+        assertThat(out).extracting(TestRecord::key).containsExactlyInAnyOrderElementsOf(expectedIds);
+        for (TestRecord<String, byte[]> r : out) {
+            assertThat(Alert.fromJson(r.value()).getId()).isEqualTo(r.key());
+        }
+        assertThat(out).extracting(r -> Alert.fromJson(r.value()).getRuleName())
+                .containsExactlyInAnyOrder("Encoded PowerShell command line", "Discovery command burst on one host");
+    }
+
+    @Test
+    void shouldHoldAnEventInTheReorderBufferUntilInputGoesQuiet() {
+        Event encoded = Scenario.events().stream()
+                .filter(e -> e.getCommandLine() != null && e.getCommandLine().toLowerCase().contains(" -enc"))
+                .findFirst().orElseThrow();
+        pipe(encoded);
+
+        driver.advanceWallClockTime(PUNCTUATE.dividedBy(2));
+        assertThat(alerts.isEmpty()).as("within grace, before the quiet flush").isTrue();
+
+        driver.advanceWallClockTime(PUNCTUATE);
+        TestRecord<String, byte[]> alert = alerts.readRecord();
+        assertThat(Alert.fromJson(alert.value()).getEventIds()).containsExactly(encoded.getId());
+    }
+
+    @Test
+    void shouldReleaseEventsWithoutWaitingWhenNewerEventsPassTheGracePeriod() {
+        List<Event> all = Scenario.events();
+        all.forEach(this::pipe);
+
+        // the encoded PowerShell start is more than the grace period older than the last scenario event
+        assertThat(alerts.readRecordsToList()).extracting(r -> Alert.fromJson(r.value()).getRuleName())
+                .contains("Encoded PowerShell command line");
+    }
+
+    @Test
+    void shouldSendMalformedEventToDlqAndKeepDetectingWhenEventValueIsNotEcsJson() {
+        eventsAsBytes.pipeInput(new TestRecord<>("h".getBytes(StandardCharsets.UTF_8),
+                "not json".getBytes(StandardCharsets.UTF_8), T0));
+        eventsAsBytes.pipeInput(new TestRecord<>(null, "{\"event\":{}}".getBytes(StandardCharsets.UTF_8), T0));
+        Scenario.events().forEach(this::pipe);
+        driver.advanceWallClockTime(PUNCTUATE);
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json");
+        assertThat(new String(dead.get(0).headers().lastHeader(Topics.HEADER_DLQ_REASON).value(),
+                StandardCharsets.UTF_8)).startsWith("detect: event parse failed");
+        assertThat(alerts.readRecordsToList()).hasSize(2);
+    }
+
+    private void pipe(Event e) {
+        events.pipeInput(new TestRecord<>(e.getHostName(), e.toJson(), T0));
+    }
+}
