@@ -1,0 +1,79 @@
+package io.iterdef.kb.cli;
+
+import io.iterdef.kb.TestResources;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class KbCliTest {
+
+	record Run(int exit, String out, String err) {
+	}
+
+	static Run run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		CommandLine cli = new CommandLine(new KbCli());
+		cli.setOut(new PrintWriter(out));
+		cli.setErr(new PrintWriter(err));
+		int exit = cli.execute(args);
+		return new Run(exit, out.toString(), err.toString());
+	}
+
+	@Test
+	void shouldPrintEncodedPowerShellAlertWhenRunOnTheEmpireLauncherDataset() throws Exception {
+		Path datasets = TestResources.datasets();
+		assumeTrue(datasets != null && Files.isDirectory(datasets.resolve("otrf-empire-launcher-vbs")),
+				"../shared/datasets/otrf-empire-launcher-vbs not found: skipping");
+		String[] files;
+		try (Stream<Path> list = Files.list(datasets.resolve("otrf-empire-launcher-vbs"))) {
+			files = Stream.concat(Stream.of("detect"),
+					list.filter(f -> f.toString().endsWith(".json")).map(Path::toString)).toArray(String[]::new);
+		}
+		Run run = run(files);
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("\"name\":\"Encoded PowerShell command line\"")
+			.contains("\"attack\":[\"T1059.001\",\"T1027\"]")
+			.contains("\"host\":{\"name\":\"workstation5.theshire.local\"}");
+		assertThat(run.out().lines().count()).isEqualTo(1);
+		assertThat(run.err()).contains("records: 2067, decoded: 2067, undecodable: 0, alerts: 1");
+	}
+
+	@Test
+	void shouldReportUndecodableLinesAndPrintTableWhenFileHasGarbage() throws Exception {
+		Path scenario = TestResources.classpathFolder("scenarios").resolve("encoded-powershell-recon.ndjson");
+		Path file = Files.createTempFile("kbcli", ".ndjson");
+		try {
+			Files.writeString(file, Files.readString(scenario) + "\nnot json at all\n\n{\"EventID\":1}\n");
+			Run run = run("detect", "--format", "table", file.toString());
+			assertThat(run.exit()).as(run.err()).isZero();
+			assertThat(run.err()).contains(":21: undecodable: not JSON")
+				.contains(":23: undecodable: no Channel field")
+				.contains("records: 21, decoded: 19, undecodable: 2, alerts: 2");
+			assertThat(run.out()).contains("Encoded PowerShell command line", "Discovery command burst on one host",
+					"2 alert(s)");
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	@Test
+	void shouldExitWithUsageErrorWhenArgumentsAreWrong() {
+		assertThat(run("detect").exit()).isEqualTo(2);
+		assertThat(run("detect", "--format", "xml", "x.json").exit()).isEqualTo(2);
+		Run missing = run("detect", "/no/such/file.ndjson");
+		assertThat(missing.exit()).isEqualTo(2);
+		assertThat(missing.err()).contains("cannot read file: /no/such/file.ndjson");
+		assertThat(run("detect", "--zone", "Mars/Olympus", "x.json").exit()).isEqualTo(2);
+		assertThat(run().exit()).isEqualTo(2);
+	}
+}

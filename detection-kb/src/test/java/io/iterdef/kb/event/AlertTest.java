@@ -1,0 +1,37 @@
+package io.iterdef.kb.event;
+
+import io.iterdef.kb.engine.DiscoveryReconCommandBurstTestAccess;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlertTest {
+
+	@Test
+	void shouldRoundTripWhenWrittenAndParsed() {
+		Event e1 = DiscoveryReconCommandBurstTestAccess.start(Instant.parse("2026-11-17T10:00:05Z"), "whoami");
+		Event e0 = DiscoveryReconCommandBurstTestAccess.start(Instant.parse("2026-11-17T10:00:00Z"), "ipconfig");
+		Alert alert = Alert.of("0b6c3b1e-0000-4000-8000-000000000001", "R", "medium", "discovery",
+				List.of("T1033"), "d", "h", List.of(e1, e0));
+		assertThat(alert.getEventIds()).containsExactly(e0.getId(), e1.getId());
+		assertThat(alert.getTimestamp()).isEqualTo(e1.getTimestamp());
+		assertThat(alert.getId()).isEqualTo(Json.sha1Hex("0b6c3b1e-0000-4000-8000-000000000001|h|" + e0.getId()));
+		Alert parsed = Alert.fromJson(alert.toJson());
+		assertThat(parsed.toJsonString()).isEqualTo(alert.toJsonString());
+		assertThat(Json.parseObject(alert.toJson()).fieldNames()).toIterable()
+			.containsExactly("id", "@timestamp", "rule", "host", "group_key", "event_ids", "events");
+	}
+
+	@Test
+	void shouldResolveDottedPathsWhenFieldIsAsked() {
+		Event e = DiscoveryReconCommandBurstTestAccess.start(Instant.parse("2026-11-17T10:00:00Z"), "whoami");
+		assertThat(e.field("process.command_line")).isEqualTo("whoami");
+		assertThat(e.field("event.category")).isEqualTo(List.of("process"));
+		assertThat(e.fieldString("host.name")).isEqualTo("h");
+		assertThat(e.field("no.such.field")).isNull();
+		assertThat(Event.fromJson(e.toJson())).isEqualTo(e);
+	}
+}
