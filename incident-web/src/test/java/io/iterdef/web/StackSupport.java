@@ -1,0 +1,92 @@
+package io.iterdef.web;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.iterdef.stack.Stack;
+import io.iterdef.stack.junit.StackExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the *IT tests: the whole application against the real PostgreSQL and Kafka of the stack module
+ * (started once per test JVM by {@link StackExtension}). Every IT extends this class unchanged, so they
+ * share one cached application context. The tests use their own database {@value #IT_DATABASE} on the
+ * stack's server (created when missing; Flyway migrates it), so they neither see nor touch the demo's
+ * data in the database of ITERDEF_DB_URL; where the user may not create databases, they fall back to
+ * that database. Tests isolate their rows by random rule ids, never by wiping tables.
+ */
+@ExtendWith(StackExtension.class)
+@SpringBootTest(properties = { "spring.kafka.consumer.group-id=iterdef-incident-web-it",
+		"iterdef.admin.password=it-admin-password" })
+@AutoConfigureMockMvc
+public abstract class StackSupport {
+
+	static final String IT_DATABASE = "iterdef_web_it";
+
+	private static Stack stack;
+
+	private static String jdbcUrl;
+
+	@BeforeAll
+	static void useStack(Stack started) {
+		stack = started;
+		jdbcUrl = itDatabase(started);
+	}
+
+	protected static Stack stack() {
+		return stack;
+	}
+
+	@DynamicPropertySource
+	static void stackProperties(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> jdbcUrl);
+		registry.add("spring.datasource.username", () -> stack.dbUser());
+		registry.add("spring.datasource.password", () -> stack.dbPassword());
+		registry.add("spring.kafka.bootstrap-servers", () -> stack.kafkaBootstrap());
+		// Called when the context is created, after @BeforeAll: the stack is known. Security settings of
+		// an external, secured Kafka (none for the embedded broker).
+		if (stack != null) {
+			stack.kafkaClientProperties().forEach((key, value) -> registry.add("spring.kafka.properties." + key, () -> value));
+		}
+	}
+
+	private static String itDatabase(Stack stack) {
+		try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword())) {
+			try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+				exists.setString(1, IT_DATABASE);
+				try (ResultSet rs = exists.executeQuery()) {
+					if (!rs.next()) {
+						try (Statement create = c.createStatement()) {
+							create.execute("CREATE DATABASE " + IT_DATABASE);
+						}
+					}
+				}
+			}
+			return withDatabase(stack.jdbcUrl(), IT_DATABASE);
+		}
+		catch (SQLException ex) {
+			System.err.println("incident-web ITs: cannot use database " + IT_DATABASE + " (" + ex.getMessage()
+					+ "); using " + stack.jdbcUrl());
+			return stack.jdbcUrl();
+		}
+	}
+
+	/** jdbc:postgresql://host:port/db?params with db replaced. */
+	static String withDatabase(String jdbcUrl, String database) {
+		URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+		String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+		return "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + "/" + database + query;
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.iterdef.web.alert;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.iterdef.web.StackSupport;
+import io.iterdef.web.incident.Incident;
+import io.iterdef.web.incident.IncidentRepository;
+import io.iterdef.web.incident.IncidentStatus;
+import io.iterdef.web.incident.Severity;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlertIngestIT extends StackSupport {
+
+	private static final Instant T0 = Instant.parse("2020-09-04T20:09:55.760Z");
+
+	@Autowired
+	private AlertIngest ingest;
+
+	@Autowired
+	private IncidentRepository incidents;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ObjectMapper mapper;
+
+	private final String ruleId = "it-rule-" + UUID.randomUUID();
+
+	private AlertIngest.Result ingest(String id, String severity, String host, Instant time) {
+		return ingest.ingest(AlertJson.parse(mapper, TestAlerts.alert(ruleId + "-" + id, ruleId, severity, host, time,
+				"powershell -enc SQBFAFgA")));
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).param(ruleId).query(Long.class).single();
+	}
+
+	@Test
+	void shouldStoreOneAlertAndOneIncidentWhenSameAlertArrivesTwice() {
+		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
+		AlertIngest.Result second = ingest("a1", "high", "wkstn-1", T0);
+
+		assertThat(first.outcome()).isEqualTo(AlertIngest.Outcome.NEW_INCIDENT);
+		assertThat(second.outcome()).isEqualTo(AlertIngest.Outcome.DUPLICATE);
+		assertThat(count("SELECT count(*) FROM alerts WHERE rule_id = ?")).isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM incidents WHERE rule_id = ?")).isEqualTo(1);
+		Incident incident = incidents.findById(first.incidentId()).orElseThrow();
+		assertThat(incident.alertCount()).isEqualTo(1);
+		assertThat(incident.title()).isEqualTo("Encoded PowerShell command line on wkstn-1");
+	}
+
+	@Test
+	void shouldGroupAlertsIntoOneIncidentWhenRuleAndHostMatch() {
+		AlertIngest.Result first = ingest("a1", "medium", "wkstn-1", T0);
+		AlertIngest.Result second = ingest("a2", "critical", "wkstn-1", T0.plusSeconds(90));
+		AlertIngest.Result third = ingest("a3", "low", "wkstn-1", T0.plusSeconds(30));
+		AlertIngest.Result otherHost = ingest("a4", "low", "wkstn-2", T0);
+
+		assertThat(second.outcome()).isEqualTo(AlertIngest.Outcome.ADDED);
+		assertThat(second.incidentId()).isEqualTo(first.incidentId());
+		assertThat(third.incidentId()).isEqualTo(first.incidentId());
+		assertThat(otherHost.incidentId()).isNotEqualTo(first.incidentId());
+		Incident incident = incidents.findById(first.incidentId()).orElseThrow();
+		assertThat(incident.alertCount()).isEqualTo(3);
+		assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
+		assertThat(incident.firstSeen()).isEqualTo(T0);
+		assertThat(incident.lastSeen()).isEqualTo(T0.plusSeconds(90));
+		assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE incident_id = ?")
+			.param(first.incidentId())
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void shouldOpenNewIncidentWhenPreviousIsResolved() {
+		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
+		incidents.updateStatus(first.incidentId(), IncidentStatus.RESOLVED);
+
+		AlertIngest.Result replay = ingest("a1", "high", "wkstn-1", T0);
+		AlertIngest.Result next = ingest("a2", "high", "wkstn-1", T0.plusSeconds(3600));
+
+		assertThat(replay.outcome()).isEqualTo(AlertIngest.Outcome.DUPLICATE);
+		assertThat(next.outcome()).isEqualTo(AlertIngest.Outcome.NEW_INCIDENT);
+		assertThat(next.incidentId()).isNotEqualTo(first.incidentId());
+		assertThat(incidents.findById(first.incidentId()).orElseThrow().alertCount()).isEqualTo(1);
+		assertThat(incidents.findById(next.incidentId()).orElseThrow().status()).isEqualTo(IncidentStatus.NEW);
+		assertThat(count("SELECT count(*) FROM incidents WHERE rule_id = ?")).isEqualTo(2);
+	}
+
+	@Test
+	void shouldKeepEventsAndRawAlertWhenStored() {
+		ingest("a1", "high", "wkstn-1", T0);
+
+		String commandLine = jdbc
+			.sql("SELECT events->0->'process'->>'command_line' FROM alerts WHERE rule_id = ?")
+			.param(ruleId)
+			.query(String.class)
+			.single();
+		String tactic = jdbc.sql("SELECT raw->'rule'->>'tactic' FROM alerts WHERE rule_id = ?")
+			.param(ruleId)
+			.query(String.class)
+			.single();
+		assertThat(commandLine).isEqualTo("powershell -enc SQBFAFgA");
+		assertThat(tactic).isEqualTo("execution");
+	}
+
+}
