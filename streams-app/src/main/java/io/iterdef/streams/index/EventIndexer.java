@@ -228,9 +228,14 @@ public final class EventIndexer implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            ingester.flush();
-            awaitDrained(ingester);
-            commit(c);
+            try {
+                ingester.flush();
+                awaitDrained(ingester);
+                commit(c);
+            } catch (RuntimeException e) {
+                // not committed: the next owner re-reads from the last commit and overwrites the same ids
+                log.warn("indexer could not commit on revocation: {}", e.toString());
+            }
             partitions.forEach(tracker::forget);
         }
 
