@@ -30,19 +30,25 @@ final class ChildProcess implements AutoCloseable {
     /** Starts {@code command} in {@code workDir}, appending stdout and stderr to {@code log}. */
     static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env, Path log)
             throws IOException {
+        LOG.info("Starting {} (log: {})", name, log);
+        return launch(name, command, workDir, env, log);
+    }
+
+    private static ChildProcess launch(String name, List<String> command, Path workDir, Map<String, String> env, Path log)
+            throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
-        LOG.info("Starting {} (log: {})", name, log);
         return new ChildProcess(name, pb.start(), log);
     }
 
     /** Runs a command to completion (output appended to {@code log}); returns its exit code. */
     static int run(String name, List<String> command, Path workDir, Path log, Duration timeout) throws IOException {
-        ChildProcess p = start(name, command, workDir, Map.of(), log);
+        LOG.debug("Running {}", command);
+        ChildProcess p = launch(name, command, workDir, Map.of(), log);
         try {
             if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.close();

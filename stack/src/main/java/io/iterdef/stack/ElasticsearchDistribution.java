@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.slf4j.LoggerFactory;
 
 /** The Elasticsearch zip from the local Maven repository (located at build time), unpacked on first use. */
 final class ElasticsearchDistribution {
@@ -53,6 +54,7 @@ final class ElasticsearchDistribution {
             return home;
         }
         Files.createDirectories(base);
+        LoggerFactory.getLogger(ElasticsearchDistribution.class).info("Unpacking Elasticsearch {} into {}", version, home);
         Path tmp = Files.createTempDirectory(base, ".unpack-");
         try {
             unzip(zip, tmp);

@@ -89,6 +89,9 @@ public final class Stack implements AutoCloseable {
 
     private static RuntimeException combine(List<Throwable> failures) {
         Throwable first = failures.get(0);
+        if (failures.size() == 1 && first instanceof RuntimeException single) {
+            return single;
+        }
         StringBuilder msg = new StringBuilder("The stack did not start:\n").append(first.getMessage());
         for (Throwable t : failures.subList(1, failures.size())) {
             msg.append("\n\n").append(t.getMessage());
