@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * that database. Tests isolate their rows by random rule ids, never by wiping tables.
  */
 @ExtendWith(StackExtension.class)
-@SpringBootTest(properties = { "spring.kafka.consumer.group-id=iterdef-incident-web-it",
+// A fresh consumer group per test JVM: no waiting for a member of an earlier run to time out.
+@SpringBootTest(properties = { "spring.kafka.consumer.group-id=iterdef-incident-web-it-${random.uuid}",
 		"iterdef.admin.password=it-admin-password" })
 @AutoConfigureMockMvc
 public abstract class StackSupport {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.iterdef.web.incident.Severity;
 import tools.jackson.core.JacksonException;
@@ -58,9 +59,16 @@ record AlertJson(String id, Instant timestamp, String ruleId, String ruleName, S
 		}
 		return new AlertJson(id, timestamp(root, id), required(rule, "rule.id", "id"),
 				required(rule, "rule.name", "name"), severity, strings(rule.path("attack")), hostName, groupKey,
-				strings(root.path("event_ids")), events.isArray() ? mapper.writeValueAsString(events) : "[]",
-				mapper.writeValueAsString(root));
+				strings(root.path("event_ids")), events.isArray() ? jsonb(mapper.writeValueAsString(events)) : "[]",
+				jsonb(mapper.writeValueAsString(root)));
 	}
+
+	/** PostgreSQL text and jsonb cannot hold U+0000: it becomes U+FFFD (only an escape not itself escaped). */
+	static String jsonb(String json) {
+		return json.indexOf("\\u0000") < 0 ? json : NUL_ESCAPE.matcher(json).replaceAll("$1\\\\ufffd");
+	}
+
+	private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
 	private static Instant timestamp(JsonNode root, String id) {
 		String text = required(root, "@timestamp");
@@ -88,7 +96,7 @@ record AlertJson(String id, Instant timestamp, String ruleId, String ruleName, S
 		if (node == null || !node.isValueNode() || node.isNull()) {
 			return null;
 		}
-		String value = node.asString().trim();
+		String value = node.asString().replace('\u0000', '\ufffd').trim();
 		return value.isEmpty() ? null : value;
 	}
 

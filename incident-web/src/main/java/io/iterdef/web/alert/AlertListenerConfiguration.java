@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.TransactionException;
@@ -21,8 +22,9 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Error handling of the alert listener: database failures (the database is down, a deadlock, ...) are
  * retried with back-off, without end and without committing the offset, so no alert is lost; a malformed
- * alert is logged and skipped (a dead-letter topic for alerts comes later); anything else is retried a
- * few times, then logged and skipped so one bad record cannot block the partition forever.
+ * alert is logged and skipped (a dead-letter topic for alerts comes later); anything else (including a
+ * record the database refuses) is retried a few times, then logged and skipped so one bad record cannot
+ * block the partition forever.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertListenerConfiguration {
@@ -56,13 +58,20 @@ class AlertListenerConfiguration {
 		return backOff;
 	}
 
+	/**
+	 * True for failures of the database itself (unreachable, restarting, a lock timeout, ...), which end by
+	 * themselves; false for a record the database refuses (a constraint, invalid data), which retrying
+	 * cannot fix.
+	 */
 	static boolean isDatabaseFailure(Throwable ex) {
+		boolean database = false;
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DataAccessException || t instanceof TransactionException) {
-				return true;
+			if (t instanceof DataIntegrityViolationException) {
+				return false;
 			}
+			database |= t instanceof DataAccessException || t instanceof TransactionException;
 		}
-		return false;
+		return database;
 	}
 
 	private static void skip(ConsumerRecord<?, ?> record, Exception ex) {

@@ -112,4 +112,17 @@ class AlertIngestIT extends StackSupport {
 		assertThat(tactic).isEqualTo("execution");
 	}
 
+	@Test
+	void shouldStoreAlertWhenEventContainsNulCharacter() {
+		String id = ruleId + "-nul";
+		AlertIngest.Result result = ingest.ingest(AlertJson.parse(mapper,
+				TestAlerts.alert(id, ruleId, "high", "wkstn-1", T0, "cmd /c echo a\\u0000b")));
+
+		assertThat(result.outcome()).isEqualTo(AlertIngest.Outcome.NEW_INCIDENT);
+		assertThat(jdbc.sql("SELECT events->0->'process'->>'command_line' FROM alerts WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("cmd /c echo a\ufffdb");
+	}
+
 }

@@ -121,4 +121,18 @@ class AlertJsonTest {
 		assertThat(alert.eventIds()).isEmpty();
 	}
 
+	@Test
+	void shouldReplaceNulCharactersWhenPostgresCannotStoreThem() throws IOException {
+		ObjectNode root = (ObjectNode) mapper.readTree(sample());
+		((ObjectNode) root.get("rule")).put("name", "Rule\u0000name");
+		((ObjectNode) root.withArray("events").get(0).get("process")).put("command_line", "a\u0000b \\u0000 literal");
+
+		AlertJson alert = AlertJson.parse(mapper, root.toString());
+
+		assertThat(alert.ruleName()).isEqualTo("Rule\ufffdname");
+		String commandLine = mapper.readTree(alert.events()).get(0).path("process").path("command_line").asString();
+		assertThat(commandLine).isEqualTo("a\ufffdb \\u0000 literal");
+		assertThat(alert.raw()).doesNotContain("\\u0000b");
+	}
+
 }

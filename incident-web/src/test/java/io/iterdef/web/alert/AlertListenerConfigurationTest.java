@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -22,6 +23,9 @@ class AlertListenerConfigurationTest {
 		assertThat(AlertListenerConfiguration.isDatabaseFailure(new CannotCreateTransactionException("no tx"))).isTrue();
 		assertThat(AlertListenerConfiguration.isDatabaseFailure(new AlertParseException("missing id"))).isFalse();
 		assertThat(AlertListenerConfiguration.isDatabaseFailure(new IllegalStateException("bug"))).isFalse();
+		assertThat(AlertListenerConfiguration.isDatabaseFailure(new ListenerExecutionFailedException("listener failed",
+				new DataIntegrityViolationException("invalid input syntax for type json"))))
+			.isFalse();
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package io.iterdef.web.system;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -31,7 +33,8 @@ class LoginPageTest {
 			.andExpect(status().isOk())
 			.andExpect(view().name(WebConfiguration.VIEW_LOGIN))
 			.andExpect(content().string(containsString("name=\"_csrf\"")))
-			.andExpect(content().string(containsString("/css/iterdef.css")));
+			.andExpect(content().string(containsString("/css/iterdef.css")))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString().split("<body", -1)).hasSize(2));
 	}
 
 	@Test
