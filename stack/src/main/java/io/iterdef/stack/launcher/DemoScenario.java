@@ -31,17 +31,24 @@ final class DemoScenario {
             throw new LaunchException("the demo scenario is missing: " + scenario + "\n"
                     + "What to do: restore it (git checkout -- " + LauncherSettings.SCENARIO + ")");
         }
-        int sent = TcpReplay.replay(scenario, "127.0.0.1", settings.collectorPort(), REPLAY_CLOSE_WAIT);
-        terminal.println("replayed " + sent + " events of " + settings.home().relativize(scenario) + " into "
-                + settings.collectorUrl() + "; waiting for the incident...");
         try (IncidentStore incidents = new IncidentStore(endpoints.jdbcUrl(), endpoints.dbUser(),
                 endpoints.dbPassword())) {
+            long before = incidents.count().orElse(0);
+            int sent = TcpReplay.replay(scenario, "127.0.0.1", settings.collectorPort(), REPLAY_CLOSE_WAIT);
+            terminal.println("replayed " + sent + " events of " + settings.home().relativize(scenario) + " into "
+                    + settings.collectorUrl());
+            if (before > 0) {
+                // alert ids are deterministic and incidents idempotent on them: a second replay adds no incident
+                report("incident (from an earlier run; replaying the same events adds none): ", incidents.newest());
+                return;
+            }
+            terminal.println("waiting for the incident...");
             long deadline = System.nanoTime() + INCIDENT_TIMEOUT.toNanos();
             while (System.nanoTime() - deadline < 0) {
                 session.checkServices();
                 OptionalLong count = incidents.count();
                 if (count.isPresent() && count.getAsLong() > 0) {
-                    report(incidents.newest());
+                    report("incident created: ", incidents.newest());
                     return;
                 }
                 Thread.sleep(POLL.toMillis());
@@ -54,8 +61,8 @@ final class DemoScenario {
                 + endpoints.elasticsearchUrl() + "/events-*/_count");
     }
 
-    private void report(Optional<IncidentStore.Incident> newest) {
-        newest.ifPresent(incident -> terminal.println("incident created: " + incident.title() + " -> "
+    private void report(String prefix, Optional<IncidentStore.Incident> newest) {
+        newest.ifPresent(incident -> terminal.println(prefix + incident.title() + " -> "
                 + Launcher.incidentUrl(settings, incident.id())));
     }
 }

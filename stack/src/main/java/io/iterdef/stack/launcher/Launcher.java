@@ -53,6 +53,7 @@ public final class Launcher {
     }
 
     private static int launch(boolean demo) {
+        quietLibraryLogging();
         Terminal terminal = Terminal.system();
         LauncherSettings settings;
         try {
@@ -75,6 +76,16 @@ public final class Launcher {
         }
         launcher.session.stop();
         return 1;
+    }
+
+    /** Kafka's and zonky's INFO lines would bury the launcher's own output (an explicit -D setting wins). */
+    private static void quietLibraryLogging() {
+        for (String logger : List.of("org.apache.kafka", "io.zonky")) {
+            String property = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "warn");
+            }
+        }
     }
 
     /** Starts everything and watches the services until the JVM is asked to stop (or one of them dies). */
