@@ -63,6 +63,15 @@ public final class Launcher {
             return 2;
         }
         Launcher launcher = new Launcher(terminal, settings);
+        // Ctrl-C / kill: stop in order (services, then the stack), then exit; the hook covers any other way out.
+        SignalTrap.install(List.of("INT"), () -> {
+            launcher.session.stop();
+            System.exit(130);
+        });
+        SignalTrap.install(List.of("TERM"), () -> {
+            launcher.session.stop();
+            System.exit(143);
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(launcher.session::stop, "iterdef-stop"));
         try {
             launcher.run(demo);
