@@ -102,6 +102,7 @@ public final class Launcher {
         checkBeforeStart();
         AdminCredentials admin = AdminCredentials.resolve(settings);
         terminal.println("starting Kafka, Elasticsearch and PostgreSQL (data in " + settings.dataDir() + ")...");
+        session.starting();
         Stack stack = Stack.start(StackConfig.fromEnvironment());
         session.stack(stack);
         Endpoints endpoints = Endpoints.of(stack);

@@ -18,12 +18,18 @@ final class Session {
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private volatile AutoCloseable stack;
     private volatile StatusMonitor monitor;
+    private volatile boolean starting;
     private volatile boolean stopping;
     private boolean stopped;
 
     Session(Terminal terminal, Duration grace) {
         this.terminal = terminal;
         this.grace = grace;
+    }
+
+    /** From here on there may be something to stop (the stack starts its services as soon as it is called). */
+    void starting() {
+        this.starting = true;
     }
 
     void stack(AutoCloseable startedStack) {
@@ -60,6 +66,9 @@ final class Session {
             return;
         }
         stopped = true;
+        if (!starting) {
+            return; // nothing was started
+        }
         StatusMonitor status = monitor;
         if (status != null) {
             status.close();
