@@ -1,0 +1,73 @@
+package io.iterdef.web.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.iterdef.kb.decode.DecodeException;
+import io.iterdef.kb.decode.Decoders;
+import io.iterdef.kb.engine.DetectionSession;
+import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.kb.event.Alert;
+import io.iterdef.kb.event.Event;
+
+/** The demo scenario of sample-events, and what the rules make of it offline: the expected alerts. */
+final class Scenario {
+
+	static final String RESOURCE = "scenarios/encoded-powershell-recon.ndjson";
+
+	private Scenario() {
+	}
+
+	static List<byte[]> lines() {
+		try (InputStream in = Scenario.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException("missing " + RESOURCE + " (io.iterdef:sample-events)");
+			}
+			List<byte[]> lines = new ArrayList<>();
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			for (String line; (line = reader.readLine()) != null;) {
+				if (!line.isBlank()) {
+					lines.add(line.getBytes(StandardCharsets.UTF_8));
+				}
+			}
+			return lines;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static List<Event> events() {
+		Decoders decoders = Decoders.defaults(ZoneOffset.UTC);
+		List<Event> events = new ArrayList<>();
+		for (byte[] line : lines()) {
+			try {
+				events.addAll(decoders.decode(line, null));
+			}
+			catch (DecodeException ex) {
+				throw new IllegalStateException("scenario line does not decode: " + ex.getMessage(), ex);
+			}
+		}
+		return events;
+	}
+
+	static List<Alert> expectedAlerts(RuleSet rules) {
+		List<Alert> alerts = new ArrayList<>();
+		List<Event> events = new ArrayList<>(events());
+		events.sort(Comparator.comparing(Event::getTimestamp));
+		try (DetectionSession session = rules.newSession(alerts::add)) {
+			events.forEach(session::insert);
+			session.advanceTo(events.get(events.size() - 1).getTimestamp());
+		}
+		return alerts;
+	}
+
+}
