@@ -2,10 +2,12 @@ package io.iterdef.stack.launcher;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /** Reads the incidents table (schema from migrations) over JDBC; keeps one connection and reopens it after a failure. */
@@ -38,23 +40,52 @@ final class IncidentStore implements AutoCloseable {
         }
     }
 
-    /** The most recently created incident, if any. */
-    synchronized Optional<Incident> newest() throws SQLException {
-        try (Statement statement = statement();
-                ResultSet rows = statement.executeQuery("SELECT id, title FROM incidents ORDER BY id DESC LIMIT 1")) {
-            return rows.next() ? Optional.of(new Incident(rows.getLong(1), rows.getString(2))) : Optional.empty();
+    /** The incidents with an id above afterId, oldest first, at most limit of them. */
+    synchronized List<Incident> createdAfter(long afterId, int limit) throws SQLException {
+        try (PreparedStatement statement = prepare("SELECT id, title FROM incidents WHERE id > ? ORDER BY id LIMIT ?")) {
+            statement.setLong(1, afterId);
+            statement.setInt(2, limit);
+            List<Incident> incidents = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    incidents.add(new Incident(rows.getLong(1), rows.getString(2)));
+                }
+            }
+            return incidents;
         } catch (SQLException e) {
             reset();
             throw e;
         }
     }
 
-    private Statement statement() throws SQLException {
+    /** The highest incident id, 0 when there is none (or no table yet). */
+    synchronized long maxId() {
+        try (Statement statement = statement();
+                ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM incidents")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            reset();
+            return 0;
+        }
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        connection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        return statement;
+    }
+
+    private void connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
             DriverManager.setLoginTimeout(QUERY_TIMEOUT_SECONDS);
             connection = DriverManager.getConnection(url, user, password);
             connection.setAutoCommit(true);
         }
+    }
+
+    private Statement statement() throws SQLException {
+        connection();
         Statement statement = connection.createStatement();
         statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
         return statement;
