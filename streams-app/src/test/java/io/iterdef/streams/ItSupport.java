@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -122,5 +123,18 @@ public final class ItSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many of the events have a document written at or after {@code since} (event.ingested). */
+    public static long indexedSince(RestClient es, String index, List<String> ids, Instant since) {
+        JsonNode hits = search(es, index, Map.of("ids", Map.of("values", ids)), ids.size() * 2);
+        long n = 0;
+        for (JsonNode hit : hits.path("hits").path("hits")) {
+            String ingested = hit.path("_source").path("event").path("ingested").asText(null);
+            if (ingested != null && !Instant.parse(ingested).isBefore(since.minusSeconds(1))) {
+                n++;
+            }
+        }
+        return n;
     }
 }

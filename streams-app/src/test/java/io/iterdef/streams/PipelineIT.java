@@ -70,30 +70,17 @@ class PipelineIT {
                 assertThat(dead.get(0).headers().lastHeader(Topics.HEADER_DLQ_REASON)).isNotNull();
 
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> indexedSince(es, dayIndex, eventIds, started) == eventIds.size());
+                        .until(() -> ItSupport.indexedSince(es, dayIndex, eventIds, started) == eventIds.size());
 
                 // the same scenario again: same documents, no alert with a new id
                 send(app.collectorPort(), lines, null);
                 Instant resent = Instant.now();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> indexedSince(es, dayIndex, eventIds, resent) == eventIds.size());
+                        .until(() -> ItSupport.indexedSince(es, dayIndex, eventIds, resent) == eventIds.size());
                 assertThat(ItSupport.countTerms(es, dayIndex, "event.id", eventIds)).isEqualTo(eventIds.size());
                 assertThat(keys(ItSupport.pollInto(alerts, alertRecords))).isSubsetOf(expectedAlertIds);
             }
         }
-    }
-
-    /** How many of the events have a document written at or after {@code since} (event.ingested). */
-    private static long indexedSince(RestClient es, String index, List<String> ids, Instant since) {
-        JsonNode hits = ItSupport.search(es, index, Map.of("ids", Map.of("values", ids)), ids.size() * 2);
-        long n = 0;
-        for (JsonNode hit : hits.path("hits").path("hits")) {
-            String ingested = hit.path("_source").path("event").path("ingested").asText(null);
-            if (ingested != null && !Instant.parse(ingested).isBefore(since.minusSeconds(1))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static Set<String> keys(List<ConsumerRecord<byte[], byte[]>> records) {

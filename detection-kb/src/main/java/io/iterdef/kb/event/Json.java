@@ -91,7 +91,7 @@ public final class Json {
 			return List.copyOf(list.stream().map(o -> o == null ? "" : o).toList());
 		}
 		Map<String, Object> map = new LinkedHashMap<>();
-		node.fields().forEachRemaining(e -> map.put(e.getKey(), toJava(e.getValue())));
+		node.properties().forEach(e -> map.put(e.getKey(), toJava(e.getValue())));
 		return java.util.Collections.unmodifiableMap(map);
 	}
 }

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(StackExtension.class)
 class IndexerIT {
     @Test
+    @SuppressWarnings("try") // the indexer runs for the duration of the block, unreferenced
     void shouldLeaveExactlyOneDocumentPerEventWhenTheSameEventsAreIndexedTwice(Stack stack, @TempDir Path dir)
             throws Exception {
         String runId = ItSupport.runId();

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +51,7 @@ public final class NxlogDecoder {
 		String channel = canonicalChannel(requiredText(rec, "Channel"));
 		boolean logstash = rec.has("@version") || rec.has("@timestamp");
 		ObjectNode data = Json.MAPPER.createObjectNode();
-		for (Iterator<Map.Entry<String, JsonNode>> it = rec.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> f = it.next();
+		for (Map.Entry<String, JsonNode> f : rec.properties()) {
 			if (!NXLOG_FIELDS.contains(f.getKey()) && !(logstash && LOGSTASH_FIELDS.contains(f.getKey()))) {
 				data.set(f.getKey(), f.getValue());
 			}
@@ -85,8 +83,8 @@ public final class NxlogDecoder {
 		putText(winlog, "opcode", text(rec, "Opcode"));
 		putText(winlog, "activity_id", text(rec, "ActivityID"));
 		putNumber(winlog.putObject("process"), "pid", text(rec, rec.has("ExecutionProcessID") ? "ExecutionProcessID" : "ProcessID"));
-		putNumber(winlog.with("process").putObject("thread"), "id", text(rec, "ThreadID"));
-		removeEmpty(winlog.with("process"));
+		putNumber(winlog.withObjectProperty("process").putObject("thread"), "id", text(rec, "ThreadID"));
+		removeEmpty(winlog.withObjectProperty("process"));
 		ObjectNode wuser = winlog.putObject("user");
 		putText(wuser, "identifier", text(rec, "UserID"));
 		putText(wuser, "name", text(rec, "AccountName"));

@@ -106,7 +106,7 @@ final class ProcessMapping {
 				String algo = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
 				String value = part.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
 				if (algo.equals("imphash")) {
-					process.with("pe").put("imphash", value);
+					process.withObjectProperty("pe").put("imphash", value);
 				}
 				else {
 					hash.put(algo.replace("-", ""), value);
