@@ -72,6 +72,11 @@ public final class Decoders {
 		return List.of(nxlog.decode((ObjectNode) node, Json.sha1Hex(trimmed)));
 	}
 
+	/** Re-entry for nested payloads (syslog); the format registry arrives with the refactoring. */
+	List<WinEvent> decodeWinEvents(byte[] record, String formatHint, DecodeContext ctx) throws DecodeException {
+		throw new DecodeException("nested payloads are not supported yet");
+	}
+
 	/** The record without leading and trailing ASCII whitespace and control characters. */
 	static byte[] trim(byte[] raw) {
 		int from = 0;

@@ -50,6 +50,9 @@ public final class WinEvent {
 
 	public String opcode;
 
+	/** System/Correlation/@ActivityID, e.g. "{8E3C2F01-59A1-0004-4D2F-3C8EA159DD01}". */
+	public String activityId;
+
 	/** Keywords as sent (hex "0x8020000000000000", a signed decimal, or names). */
 	public String keywords;
 

@@ -1,0 +1,153 @@
+package io.iterdef.kb.decode.ecs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iterdef.kb.decode.Channels;
+import io.iterdef.kb.decode.WinEvent;
+import io.iterdef.kb.decode.ecs.mapping.Mappings;
+import io.iterdef.kb.event.Event;
+import io.iterdef.kb.event.Json;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link WinEvent} to ECS {@link Event}: the fields every Windows event has (@timestamp, event.*, host.name, winlog.*,
+ * message, iterdef.format), then the {@link EventMapping} of its channel and event id from {@link Mappings}.
+ * Thread-safe.
+ */
+public final class EcsMapper {
+
+	private final Clock clock;
+
+	private final boolean keepOriginal;
+
+	/** A mapper stamping event.ingested from {@code clock}, without event.original. */
+	public EcsMapper(Clock clock) {
+		this(clock, false);
+	}
+
+	/** As {@link #EcsMapper(Clock)}; {@code keepOriginal} copies {@link WinEvent#original} to event.original. */
+	public EcsMapper(Clock clock, boolean keepOriginal) {
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.keepOriginal = keepOriginal;
+	}
+
+	/** The ECS event; the WinEvent must have its id, timestamp and channel (format decoders guarantee it). */
+	public Event map(WinEvent e) {
+		return Event.fromTree(tree(e));
+	}
+
+	/** The ECS tree of the event (a new tree the caller owns). */
+	public ObjectNode tree(WinEvent e) {
+		ObjectNode ecs = Json.MAPPER.createObjectNode();
+		ecs.put("@timestamp", e.timestamp.toString());
+		ObjectNode event = ecs.putObject("event");
+		event.put("id", e.id);
+		event.put("code", Integer.toString(e.eventId));
+		put(event, "provider", e.provider);
+		event.put("kind", "event");
+		String[] module = module(e.channel, e.provider);
+		if (module != null) {
+			event.put("module", module[0]);
+			event.put("dataset", module[1]);
+		}
+		event.put("ingested", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+		if (keepOriginal && e.original != null) {
+			event.put("original", e.original);
+		}
+		if (present(e.computer)) {
+			ecs.putObject("host").put("name", e.computer.trim().toLowerCase(Locale.ROOT));
+		}
+		ecs.set("winlog", winlog(e));
+		put(ecs, "message", e.message);
+		put(ecs.putObject("iterdef"), "format", e.format);
+		Mappings.forEvent(e.channel, e.provider, e.eventId).map(e, ecs);
+		return ecs;
+	}
+
+	private static ObjectNode winlog(WinEvent e) {
+		ObjectNode w = Json.MAPPER.createObjectNode();
+		put(w, "channel", e.channel);
+		if (e.recordId != null) {
+			w.put("record_id", e.recordId.toString());
+		}
+		put(w, "computer_name", e.computer);
+		put(w, "provider_name", e.provider);
+		put(w, "provider_guid", e.providerGuid);
+		w.put("event_id", Integer.toString(e.eventId));
+		put(w, "task", e.task);
+		put(w, "opcode", e.opcode);
+		if (e.version != null) {
+			w.put("version", e.version);
+		}
+		put(w, "keywords", e.keywords);
+		put(w, "level", e.level);
+		put(w, "activity_id", e.activityId);
+		if (e.processId != null || e.threadId != null) {
+			ObjectNode process = w.putObject("process");
+			if (e.processId != null) {
+				process.put("pid", e.processId);
+			}
+			if (e.threadId != null) {
+				process.putObject("thread").put("id", e.threadId);
+			}
+		}
+		ObjectNode user = Json.MAPPER.createObjectNode();
+		put(user, "identifier", e.userSid);
+		put(user, "name", e.userName);
+		put(user, "domain", e.userDomain);
+		put(user, "type", e.userType);
+		if (!user.isEmpty()) {
+			w.set("user", user);
+		}
+		ObjectNode data = w.putObject("event_data");
+		for (Map.Entry<String, String> f : e.eventData.entrySet()) {
+			data.put(f.getKey(), f.getValue());
+		}
+		int n = 1;
+		for (String unnamed : e.unnamedData) {
+			while (data.has("param" + n)) {
+				n++;
+			}
+			data.put("param" + n++, unnamed);
+		}
+		return w;
+	}
+
+	/** event.module and event.dataset by channel, the way Elastic's Windows integration names them; null if none. */
+	static String[] module(String channel, String provider) {
+		if (Channels.is(channel, Channels.SYSMON) || "Microsoft-Windows-Sysmon".equalsIgnoreCase(provider)) {
+			return new String[] { "sysmon", "windows.sysmon_operational" };
+		}
+		if (channel == null) {
+			return null;
+		}
+		return switch (channel.trim().toLowerCase(Locale.ROOT)) {
+			case "security" -> new String[] { "security", "windows.security" };
+			case "system" -> new String[] { "system", "windows.system" };
+			case "application" -> new String[] { "application", "windows.application" };
+			case "windows powershell" -> new String[] { "powershell", "windows.powershell" };
+			case "microsoft-windows-powershell/operational" ->
+				new String[] { "powershell", "windows.powershell_operational" };
+			case "microsoft-windows-wmi-activity/operational" ->
+				new String[] { "wmi", "windows.wmi_activity_operational" };
+			case "microsoft-windows-taskscheduler/operational" ->
+				new String[] { "taskscheduler", "windows.taskscheduler_operational" };
+			default -> null;
+		};
+	}
+
+	private static boolean present(String s) {
+		return s != null && !s.isBlank();
+	}
+
+	private static void put(ObjectNode node, String key, String value) {
+		if (value != null && !value.isEmpty()) {
+			node.put(key, value);
+		}
+	}
+
+}
