@@ -1,6 +1,5 @@
 package io.iterdef.kb.decode;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -18,12 +17,6 @@ public interface JsonFormatDecoder extends FormatDecoder {
 	@Override
 	default List<WinEvent> decode(byte[] trimmed, DecodeContext ctx) throws DecodeException {
 		return decodeJson(trimmed, DecodeContext.parseObject(trimmed), ctx);
-	}
-
-	/** Text of a scalar field, or null when absent, null or structured. */
-	static String text(JsonNode node, String key) {
-		JsonNode v = node == null ? null : node.get(key);
-		return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
 	}
 
 }

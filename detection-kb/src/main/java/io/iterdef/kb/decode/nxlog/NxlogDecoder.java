@@ -2,170 +2,144 @@ package io.iterdef.kb.decode.nxlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iterdef.kb.decode.Channels;
+import io.iterdef.kb.decode.DecodeContext;
 import io.iterdef.kb.decode.DecodeException;
-import io.iterdef.kb.event.Event;
-import io.iterdef.kb.event.Json;
+import io.iterdef.kb.decode.Decoders;
+import io.iterdef.kb.decode.JsonFields;
+import io.iterdef.kb.decode.JsonFormatDecoder;
+import io.iterdef.kb.decode.WinEvent;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * NXLog im_msvistalog JSON ({@code to_json()}), as om_tcp sends it or as Logstash forwards it, into ECS. Sysmon 1
- * and Security 4688 get the full process mapping; every other event the generic one. Nothing is dropped: every
- * field that is not NXLog's own (or Logstash's) is EventData and is copied untouched to winlog.event_data.
+ * NXLog im_msvistalog JSON ({@code to_json()}), as om_tcp sends it or as Logstash forwards it. NXLog flattens
+ * EventData into top-level fields: every key that is not NXLog's own (or Logstash's envelope) is EventData.
+ * <p>
+ * Quirks fixed here: the process id is {@code ExecutionProcessID} (NXLog 2020 field set) or {@code ProcessID}
+ * (2019), and in the newer set a top-level {@code ProcessID} is EventData; the event time is Sysmon's UtcTime,
+ * else {@code EventTime} in the sender's local time ({@link NxlogTime}). Name collisions: NXLog writes the user it
+ * resolved from System/Security/@UserID into {@code AccountName}/{@code Domain}/{@code AccountType}/{@code UserID},
+ * overwriting an EventData field of the same name, so those fields always mean winlog.user.*; the overwritten
+ * EventData value is lost, except System 7045's service account, recovered from the Message line
+ * "Service Account: X" into event_data.AccountName.
  */
-public final class NxlogDecoder {
+public final class NxlogDecoder implements JsonFormatDecoder {
 
 	/** Top-level keys NXLog itself writes (im_msvistalog-fields.xml, core-fields.xml); the rest is EventData. */
 	static final Set<String> NXLOG_FIELDS = Set.of("EventTime", "Hostname", "SourceName", "EventID", "Channel",
 			"Keywords", "Severity", "SeverityValue", "EventType", "ProviderGuid", "Version", "Task", "Opcode",
-			"OpcodeValue", "RecordNumber", "ActivityID", "RelatedActivityID", "ProcessID", "ExecutionProcessID",
-			"ThreadID", "AccountName", "AccountType", "Domain", "UserID", "Category", "Message", "EventReceivedTime",
+			"OpcodeValue", "RecordNumber", "ActivityID", "RelatedActivityID", "ExecutionProcessID", "ThreadID",
+			"AccountName", "AccountType", "Domain", "UserID", "Category", "Message", "EventReceivedTime",
 			"SourceModuleName", "SourceModuleType", "raw_event");
 
 	/** Keys Logstash adds when it forwards the record (recognized only when @version or @timestamp is present). */
-	static final Set<String> LOGSTASH_FIELDS = Set.of("@timestamp", "@version", "host", "port", "type", "tags");
+	static final Set<String> LOGSTASH_FIELDS = Set.of("@timestamp", "@version", "@metadata", "host", "port", "type",
+			"tags");
 
-	static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
+	private static final Pattern SERVICE_ACCOUNT = Pattern.compile("(?m)^\\s*Service Account:\\s*(.*?)\\s*$");
 
-	private static final Map<String, String> CANONICAL_CHANNELS = Map.of("security", "Security", "system", "System",
-			"application", "Application", SYSMON_CHANNEL.toLowerCase(Locale.ROOT), SYSMON_CHANNEL);
-
-	private final NxlogTime time;
-
-	private final Clock clock;
-
-	public NxlogDecoder(ZoneId collectorZone, Clock clock) {
-		this.time = new NxlogTime(collectorZone);
-		this.clock = clock;
+	@Override
+	public String name() {
+		return Decoders.NXLOG_JSON;
 	}
 
-	/** Decodes one parsed record; {@code eventId} is the SHA-1 hex of the trimmed raw bytes. */
-	public Event decode(ObjectNode rec, String eventId) throws DecodeException {
-		int code = eventCode(rec);
-		String channel = canonicalChannel(requiredText(rec, "Channel"));
+	@Override
+	public boolean sniff(byte[] trimmed, JsonNode json) {
+		return json != null && json.has("EventID") && json.has("Channel")
+				&& (json.has("EventTime") || json.has("SourceModuleType"));
+	}
+
+	@Override
+	public List<WinEvent> decodeJson(byte[] trimmed, ObjectNode rec, DecodeContext ctx) throws DecodeException {
+		WinEvent e = new WinEvent();
+		e.id = ctx.id(trimmed);
+		e.format = name();
+		e.eventId = JsonFields.eventId(rec.get("EventID"), "EventID", trimmed);
+		e.channel = Channels.canonical(required(rec, "Channel", trimmed));
 		boolean logstash = rec.has("@version") || rec.has("@timestamp");
-		ObjectNode data = Json.MAPPER.createObjectNode();
+		boolean newFieldSet = rec.has("ExecutionProcessID");
 		for (Map.Entry<String, JsonNode> f : rec.properties()) {
-			if (!NXLOG_FIELDS.contains(f.getKey()) && !(logstash && LOGSTASH_FIELDS.contains(f.getKey()))) {
-				data.set(f.getKey(), f.getValue());
+			String key = f.getKey();
+			boolean own = NXLOG_FIELDS.contains(key) || (!newFieldSet && "ProcessID".equals(key));
+			if (!own && !(logstash && LOGSTASH_FIELDS.contains(key))) {
+				e.eventData.put(key, JsonFields.value(f.getValue()));
 			}
 		}
-		String provider = text(rec, "SourceName");
-		boolean sysmon = SYSMON_CHANNEL.equals(channel)
-				|| "Microsoft-Windows-Sysmon".equalsIgnoreCase(String.valueOf(provider));
-		Instant timestamp = time.timestamp(rec, sysmon ? text(data, "UtcTime") : null);
-
-		ObjectNode ecs = Json.MAPPER.createObjectNode();
-		ecs.put("@timestamp", timestamp.toString());
-		ObjectNode event = ecs.putObject("event");
-		event.put("id", eventId);
-		event.put("code", Integer.toString(code));
-		putText(event, "provider", provider);
-		event.put("kind", "event");
-		String hostname = text(rec, "Hostname");
-		if (hostname != null && !hostname.isBlank()) {
-			ecs.putObject("host").put("name", hostname.trim().toLowerCase(Locale.ROOT));
+		e.provider = text(rec, "SourceName");
+		e.providerGuid = text(rec, "ProviderGuid");
+		e.computer = text(rec, "Hostname");
+		if (blank(e.computer)) {
+			e.computer = ctx.fallbackHost();
 		}
-		ObjectNode winlog = ecs.putObject("winlog");
-		winlog.put("channel", channel);
-		putText(winlog, "record_id", text(rec, "RecordNumber"));
-		putText(winlog, "computer_name", hostname);
-		putText(winlog, "provider_name", provider);
-		putText(winlog, "provider_guid", text(rec, "ProviderGuid"));
-		winlog.put("event_id", Integer.toString(code));
-		putText(winlog, "task", text(rec, "Category"));
-		putText(winlog, "opcode", text(rec, "Opcode"));
-		putText(winlog, "activity_id", text(rec, "ActivityID"));
-		putNumber(winlog.putObject("process"), "pid", text(rec, rec.has("ExecutionProcessID") ? "ExecutionProcessID" : "ProcessID"));
-		putNumber(winlog.withObjectProperty("process").putObject("thread"), "id", text(rec, "ThreadID"));
-		removeEmpty(winlog.withObjectProperty("process"));
-		ObjectNode wuser = winlog.putObject("user");
-		putText(wuser, "identifier", text(rec, "UserID"));
-		putText(wuser, "name", text(rec, "AccountName"));
-		putText(wuser, "domain", text(rec, "Domain"));
-		putText(wuser, "type", text(rec, "AccountType"));
-		removeEmpty(winlog);
-		winlog.set("event_data", data);
-		putText(ecs, "message", text(rec, "Message"));
-
-		String action = text(rec, "Category");
-		if (sysmon) {
-			event.put("module", "sysmon");
-			event.put("dataset", "windows.sysmon_operational");
-		}
-		else if ("Security".equals(channel)) {
-			event.put("module", "security");
-			event.put("dataset", "windows.security");
-		}
-		if (sysmon && code == 1) {
-			ProcessMapping.sysmonProcessCreate(data, ecs);
-			action = action != null ? action : "Process Create (rule: ProcessCreate)";
-		}
-		else if ("Security".equals(channel) && code == 4688) {
-			ProcessMapping.securityProcessCreation(data, ecs);
-			action = "created-process";
-		}
-		if (action != null) {
-			event.put("action", action);
-		}
-		event.put("ingested", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-		return Event.fromTree(ecs);
+		e.recordId = number(text(rec, "RecordNumber"));
+		boolean sysmon = Channels.SYSMON.equals(e.channel) || "Microsoft-Windows-Sysmon".equalsIgnoreCase(e.provider);
+		e.timestamp = NxlogTime.timestamp(rec, sysmon ? e.eventData.get("UtcTime") : null, ctx, trimmed);
+		e.level = level(rec);
+		Long version = number(text(rec, "Version"));
+		e.version = version == null ? null : version.intValue();
+		e.task = text(rec, "Category") != null ? text(rec, "Category") : text(rec, "Task");
+		e.opcode = text(rec, "Opcode");
+		e.keywords = text(rec, "Keywords");
+		e.activityId = text(rec, "ActivityID");
+		e.processId = number(text(rec, newFieldSet ? "ExecutionProcessID" : "ProcessID"));
+		e.threadId = number(text(rec, "ThreadID"));
+		e.userSid = text(rec, "UserID");
+		e.userName = text(rec, "AccountName");
+		e.userDomain = text(rec, "Domain");
+		e.userType = text(rec, "AccountType");
+		e.message = text(rec, "Message");
+		recoverServiceAccount(e);
+		return List.of(e);
 	}
 
-	private static int eventCode(ObjectNode rec) throws DecodeException {
-		JsonNode id = rec.get("EventID");
-		if (id == null || id.isNull()) {
-			throw new DecodeException("no EventID field: not an NXLog im_msvistalog record");
+	/** System 7045: EventData AccountName (the service account) was overwritten by NXLog; the Message still has it. */
+	static void recoverServiceAccount(WinEvent e) {
+		if (e.eventId != 7045 || !Channels.SYSTEM.equals(e.channel) || e.eventData.containsKey("AccountName")
+				|| e.message == null) {
+			return;
 		}
-		if (id.canConvertToInt() && id.isIntegralNumber()) {
-			return id.intValue();
-		}
-		try {
-			return Integer.parseInt(id.asText().trim());
-		}
-		catch (NumberFormatException e) {
-			throw new DecodeException("EventID is not a number: " + id);
+		Matcher m = SERVICE_ACCOUNT.matcher(e.message);
+		if (m.find() && !m.group(1).isEmpty()) {
+			e.eventData.put("AccountName", m.group(1));
 		}
 	}
 
-	private static String requiredText(ObjectNode rec, String key) throws DecodeException {
+	private static String level(ObjectNode rec) {
+		Long value = number(text(rec, "SeverityValue"));
+		// NXLog SeverityValue: 1 DEBUG, 2 INFO, 3 WARNING, 4 ERROR, 5 CRITICAL
+		if (value != null && value >= 1 && value <= 5) {
+			return new String[] { "verbose", "information", "warning", "error", "critical" }[value.intValue() - 1];
+		}
+		return text(rec, "Severity");
+	}
+
+	private static String required(ObjectNode rec, String key, byte[] trimmed) throws DecodeException {
 		String v = text(rec, key);
-		if (v == null || v.isBlank()) {
-			throw new DecodeException("no " + key + " field: not an NXLog im_msvistalog record");
+		if (blank(v)) {
+			throw DecodeContext.refuse("no " + key + " field: not an NXLog im_msvistalog record", trimmed);
 		}
 		return v;
 	}
 
-	static String canonicalChannel(String channel) {
-		String trimmed = channel.trim();
-		return CANONICAL_CHANNELS.getOrDefault(trimmed.toLowerCase(Locale.ROOT), trimmed);
-	}
-
 	static String text(JsonNode node, String key) {
-		JsonNode v = node.get(key);
-		return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+		return JsonFields.text(node, key);
 	}
 
-	static void putText(ObjectNode node, String key, String value) {
-		if (value != null && !value.isEmpty()) {
-			node.put(key, value);
-		}
+	static Long number(String value) {
+		return JsonFields.number(value);
 	}
 
-	static void putNumber(ObjectNode node, String key, String value) {
-		Long n = ProcessMapping.parseNumber(value);
-		if (n != null) {
-			node.put(key, n);
-		}
+	static boolean blank(String s) {
+		return JsonFields.blank(s);
 	}
 
-	private static void removeEmpty(ObjectNode node) {
-		node.properties().removeIf(e -> e.getValue().isObject() && e.getValue().isEmpty());
+	static String abbreviate(String s) {
+		return JsonFields.abbreviate(s);
 	}
+
 }

@@ -1,34 +1,42 @@
 package io.iterdef.kb.decode.nxlog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iterdef.kb.decode.WinEvent;
 import io.iterdef.kb.event.Json;
 
 import java.util.Locale;
+import java.util.Map;
 
-/** ECS process fields for the two process creation events: Sysmon 1 and Security 4688. */
-final class ProcessMapping {
+/**
+ * ECS process fields for the two process creation events, Sysmon 1 and Security 4688, as the skeleton mapped them.
+ * Kept here, in the {@link io.iterdef.kb.decode.ecs.EventMapping} shape, until the mapping layer
+ * (io.iterdef.kb.decode.ecs.mapping.sysmon / .security) covers them; then this class goes.
+ */
+public final class ProcessMapping {
 
 	private ProcessMapping() {
 	}
 
-	static void sysmonProcessCreate(ObjectNode data, ObjectNode ecs) {
-		categorize(ecs);
+	/** Sysmon 1 (Process Create). */
+	public static void sysmonProcessCreate(WinEvent e, ObjectNode ecs) {
+		Map<String, String> data = e.eventData;
+		categorize(ecs, e.task != null ? e.task : "Process Create (rule: ProcessCreate)");
 		ObjectNode process = ecs.putObject("process");
-		NxlogDecoder.putNumber(process, "pid", text(data, "ProcessId"));
+		putNumber(process, "pid", text(data, "ProcessId"));
 		putImage(process, text(data, "Image"));
-		NxlogDecoder.putText(process, "command_line", text(data, "CommandLine"));
-		NxlogDecoder.putText(process, "entity_id", text(data, "ProcessGuid"));
-		NxlogDecoder.putText(process, "working_directory", text(data, "CurrentDirectory"));
+		putText(process, "command_line", text(data, "CommandLine"));
+		putText(process, "entity_id", text(data, "ProcessGuid"));
+		putText(process, "working_directory", text(data, "CurrentDirectory"));
 		String original = text(data, "OriginalFileName");
 		if (original != null && !original.isBlank() && !"-".equals(original.trim())) {
 			process.putObject("pe").put("original_file_name", original.trim());
 		}
 		hashes(process, text(data, "Hashes"));
 		ObjectNode parent = process.putObject("parent");
-		NxlogDecoder.putNumber(parent, "pid", text(data, "ParentProcessId"));
+		putNumber(parent, "pid", text(data, "ParentProcessId"));
 		putImage(parent, text(data, "ParentImage"));
-		NxlogDecoder.putText(parent, "command_line", text(data, "ParentCommandLine"));
-		NxlogDecoder.putText(parent, "entity_id", text(data, "ParentProcessGuid"));
+		putText(parent, "command_line", text(data, "ParentCommandLine"));
+		putText(parent, "entity_id", text(data, "ParentProcessGuid"));
 		removeIfEmpty(process, "parent");
 		String user = text(data, "User");
 		if (user != null && !user.isBlank() && !"-".equals(user.trim())) {
@@ -41,14 +49,16 @@ final class ProcessMapping {
 		}
 	}
 
-	static void securityProcessCreation(ObjectNode data, ObjectNode ecs) {
-		categorize(ecs);
+	/** Security 4688 (A new process has been created). */
+	public static void securityProcessCreation(WinEvent e, ObjectNode ecs) {
+		Map<String, String> data = e.eventData;
+		categorize(ecs, "created-process");
 		ObjectNode process = ecs.putObject("process");
-		NxlogDecoder.putNumber(process, "pid", text(data, "NewProcessId"));
+		putNumber(process, "pid", text(data, "NewProcessId"));
 		putImage(process, text(data, "NewProcessName"));
-		NxlogDecoder.putText(process, "command_line", text(data, "CommandLine"));
+		putText(process, "command_line", text(data, "CommandLine"));
 		ObjectNode parent = process.putObject("parent");
-		NxlogDecoder.putNumber(parent, "pid", text(data, "ProcessId"));
+		putNumber(parent, "pid", text(data, "ProcessId"));
 		putImage(parent, text(data, "ParentProcessName"));
 		removeIfEmpty(process, "parent");
 		String name = present(text(data, "SubjectUserName"));
@@ -62,27 +72,11 @@ final class ProcessMapping {
 		}
 	}
 
-	/** Parses decimal or hex ("0x90c", zero-padded too) into a number; null when absent or not a number. */
-	static Long parseNumber(String value) {
-		if (value == null) {
-			return null;
-		}
-		String v = value.trim();
-		try {
-			if (v.startsWith("0x") || v.startsWith("0X")) {
-				return Long.parseUnsignedLong(v.substring(2), 16);
-			}
-			return v.isEmpty() ? null : Long.parseLong(v);
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
-	}
-
-	private static void categorize(ObjectNode ecs) {
+	private static void categorize(ObjectNode ecs, String action) {
 		ObjectNode event = (ObjectNode) ecs.get("event");
 		event.putArray("category").add("process");
 		event.putArray("type").add("start");
+		event.put("action", action);
 	}
 
 	private static void putImage(ObjectNode process, String image) {
@@ -128,7 +122,20 @@ final class ProcessMapping {
 		}
 	}
 
-	private static String text(ObjectNode data, String key) {
-		return NxlogDecoder.text(data, key);
+	private static String text(Map<String, String> data, String key) {
+		return data.get(key);
+	}
+
+	private static void putText(ObjectNode node, String key, String value) {
+		if (value != null && !value.isEmpty()) {
+			node.put(key, value);
+		}
+	}
+
+	private static void putNumber(ObjectNode node, String key, String value) {
+		Long n = NxlogDecoder.number(value);
+		if (n != null) {
+			node.put(key, n);
+		}
 	}
 }
