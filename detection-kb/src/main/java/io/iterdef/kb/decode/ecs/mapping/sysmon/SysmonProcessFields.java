@@ -1,0 +1,80 @@
+package io.iterdef.kb.decode.ecs.mapping.sysmon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iterdef.kb.decode.WinEvent;
+import io.iterdef.kb.decode.ecs.mapping.CommandLines;
+
+import java.util.Set;
+
+import static io.iterdef.kb.decode.ecs.mapping.Values.present;
+import static io.iterdef.kb.decode.ecs.mapping.Values.put;
+import static io.iterdef.kb.decode.ecs.mapping.Values.putExecutable;
+import static io.iterdef.kb.decode.ecs.mapping.Values.putHashes;
+import static io.iterdef.kb.decode.ecs.mapping.Values.putNumber;
+import static io.iterdef.kb.decode.ecs.mapping.Values.putUser;
+
+/**
+ * process.*, process.parent.*, user.* and rule.name of a Sysmon event, as Elastic's sysmon_operational pipeline
+ * maps them: the acting process is Image/ProcessId/ProcessGuid, or SourceImage/SourceProcessId/SourceProcessGU[I]D
+ * for 8 (CreateRemoteThread) and 10 (ProcessAccess), whose target stays in winlog.event_data (TargetImage,
+ * TargetProcessId, GrantedAccess as sent: rules compare it with Values.number). For 20 (WMI consumer) Elastic takes
+ * Destination as process.executable; so does this mapping.
+ */
+final class SysmonProcessFields {
+
+	/** Ids whose Hashes are the process's (Elastic); for the others they are the file's. */
+	private static final Set<Integer> PROCESS_HASHES = Set.of(1, 23, 24, 25);
+
+	private static final String NULL_GUID = "{00000000-0000-0000-0000-000000000000}";
+
+	private SysmonProcessFields() {
+	}
+
+	static void map(WinEvent e, ObjectNode ecs) {
+		put(ecs, "process.entity_id", guid(first(e, "SourceProcessGuid", "SourceProcessGUID", "ProcessGuid")));
+		putNumber(ecs, "process.pid", first(e, "SourceProcessId", "ProcessId"));
+		putNumber(ecs, "process.thread.id", e.data("SourceThreadId"));
+		putExecutable(ecs, "process", first(e, "SourceImage", "Image", "Destination"));
+		put(ecs, "process.command_line", e.data("CommandLine"));
+		CommandLines.putArgs(ecs, "process", e.data("CommandLine"));
+		put(ecs, "process.working_directory", e.data("CurrentDirectory"));
+		if (e.eventId != 7) {
+			pe(e, ecs, "process.pe");
+		}
+		if (PROCESS_HASHES.contains(e.eventId)) {
+			putHashes(ecs, "process", first(e, "Hashes", "Hash"));
+		}
+		put(ecs, "process.parent.entity_id", guid(e.data("ParentProcessGuid")));
+		putNumber(ecs, "process.parent.pid", e.data("ParentProcessId"));
+		putExecutable(ecs, "process.parent", e.data("ParentImage"));
+		put(ecs, "process.parent.command_line", e.data("ParentCommandLine"));
+		CommandLines.putArgs(ecs, "process.parent", e.data("ParentCommandLine"));
+		putUser(ecs, "user", e.data("User"));
+		put(ecs, "user.id", e.userSid);
+		put(ecs, "rule.name", e.data("RuleName"));
+	}
+
+	/** {prefix}.original_file_name, company, description, file_version, product (Sysmon 1, 6, 7). */
+	static void pe(WinEvent e, ObjectNode ecs, String prefix) {
+		put(ecs, prefix + ".original_file_name", e.data("OriginalFileName"));
+		put(ecs, prefix + ".company", e.data("Company"));
+		put(ecs, prefix + ".description", e.data("Description"));
+		put(ecs, prefix + ".file_version", e.data("FileVersion"));
+		put(ecs, prefix + ".product", e.data("Product"));
+	}
+
+	static String first(WinEvent e, String... names) {
+		for (String name : names) {
+			String v = present(e.data(name));
+			if (v != null) {
+				return v;
+			}
+		}
+		return null;
+	}
+
+	private static String guid(String value) {
+		return value == null || NULL_GUID.equals(value.strip()) ? null : value.strip();
+	}
+
+}
