@@ -28,14 +28,19 @@ final class ClientProperties {
         return p;
     }
 
-    /** acks=all and idempotence: a send is confirmed only when every in-sync replica has it, once. */
+    /**
+     * acks=all and idempotence: a send is confirmed only when every in-sync replica has it, once. A send blocks
+     * (buffer full, no metadata) at most the collector's send timeout, so an HTTP request can answer 503 in time.
+     */
     static Map<String, Object> collectorProducer(StreamsAppConfig cfg) {
         Map<String, Object> p = new java.util.HashMap<>(cfg.kafka().clientProperties());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, cfg.applicationId() + "-collector");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                Math.max(2 * 1024 * 1024, cfg.collector().maxRecordBytes() + 65_536));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, cfg.collector().sendTimeout().toMillis());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return p;

@@ -2,8 +2,7 @@ package io.iterdef.streams;
 
 import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.RuleSet;
-import io.iterdef.streams.collector.CollectorSettings;
-import io.iterdef.streams.collector.TcpCollector;
+import io.iterdef.streams.collector.CollectorEndpoints;
 import io.iterdef.streams.config.StreamsAppConfig;
 import io.iterdef.streams.index.ElasticsearchFactory;
 import io.iterdef.streams.index.EventIndexer;
@@ -27,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The streams service: wires configuration and lifecycle only. Start order: topics, Kafka Streams
  * (normalize + detect in one topology, application.id {@code iterdef-streams}), the Elasticsearch indexer,
- * then the collector (ready when it listens). {@link #close()} stops in the opposite order, collector
- * first, so every accepted line is flushed to Kafka before the rest goes down.
+ * then the collector endpoints (TCP JSON lines, syslog TCP/UDP, HTTP; ready when they listen: the log line
+ * "streams app ready" lists them). {@link #close()} stops in the opposite order, collectors first, then their
+ * producer, so every accepted record is flushed to Kafka before the rest goes down.
  */
 public final class StreamsApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
@@ -37,7 +37,7 @@ public final class StreamsApp implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CompletableFuture<Throwable> streamsFailure = new CompletableFuture<>();
     private KafkaStreams streams;
-    private TcpCollector collector;
+    private CollectorEndpoints collector;
     private volatile boolean closed;
 
     private StreamsApp(Topics topics) {
@@ -103,14 +103,19 @@ public final class StreamsApp implements AutoCloseable {
 
         Producer<byte[], byte[]> producer = new KafkaProducer<>(ClientProperties.collectorProducer(cfg));
         started.push(() -> producer.close(Duration.ofSeconds(30)));
-        collector = TcpCollector.start(CollectorSettings.of(cfg.collectorBindAddress(), cfg.collectorPort(), topics,
-                cfg.collectorFormatHint()), producer, Clock.systemUTC());
+        collector = CollectorEndpoints.start(cfg, topics, producer, Clock.systemUTC());
         started.push(collector);
+        log.info("streams app ready: {}", String.join("; ", collector.describe()));
     }
 
-    /** The port the collector listens on (useful when configured with port 0). */
+    /** The port the TCP JSON-lines collector listens on (useful when configured with port 0). */
     public int collectorPort() {
-        return collector.port();
+        return collector.tcpPort();
+    }
+
+    /** The collector endpoints: their ports (-1 when off) and counters. */
+    public CollectorEndpoints collectors() {
+        return collector;
     }
 
     public Topics topics() {
@@ -121,7 +126,7 @@ public final class StreamsApp implements AutoCloseable {
         return streams.state();
     }
 
-    /** Collector, collector producer, indexer, Elasticsearch client, Kafka Streams: newest first. */
+    /** Collector endpoints, collector producer, indexer, Elasticsearch client, Kafka Streams: newest first. */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -39,6 +39,10 @@ public final class ItSupport {
         env.put("ITERDEF_KAFKA", stack.kafkaBootstrap());
         env.put("ITERDEF_ES_URL", stack.elasticsearchUrl());
         env.put("ITERDEF_COLLECTOR_TCP_PORT", "0");
+        env.put("ITERDEF_COLLECTOR_HTTP_PORT", "0");
+        env.put("ITERDEF_COLLECTOR_SYSLOG_PORT", "0");
+        env.remove("ITERDEF_COLLECTOR_TOKEN");
+        env.remove("ITERDEF_COLLECTOR_TLS_KEYSTORE");
         env.put("ITERDEF_COLLECTOR_BIND", "127.0.0.1");
         env.put("ITERDEF_TOPIC_PARTITIONS", "3");
         env.put("ITERDEF_TOPIC_PREFIX", "it-" + runId + ".");

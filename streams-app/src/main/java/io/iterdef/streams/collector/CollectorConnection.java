@@ -1,22 +1,19 @@
 package io.iterdef.streams.collector;
 
-import io.iterdef.streams.topic.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One shipper connection: frames lines and sends each to iterdef.raw. TCP has no application
+ * One shipper connection: frames records (JSON lines or syslog messages) and sends each to iterdef.raw. TCP has no application
  * acknowledgement, so "nothing is acknowledged before Kafka has it" means: the number of sends not yet
  * confirmed by Kafka is bounded (we stop reading, TCP back-pressure stalls the shipper, which queues);
  * a failed send closes the connection, so the shipper sees the error and reconnects (NXLog om_tcp
@@ -30,54 +27,66 @@ final class CollectorConnection implements Runnable {
     private final Producer<byte[], byte[]> producer;
     private final CollectorSettings settings;
     private final Clock clock;
+    private final CollectorMetrics.Endpoint metrics;
     private final Semaphore inFlight;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private final String source;
     private long lines;
 
-    CollectorConnection(Socket socket, Producer<byte[], byte[]> producer, CollectorSettings settings, Clock clock) {
+    CollectorConnection(Socket socket, Producer<byte[], byte[]> producer, CollectorSettings settings, Clock clock,
+            CollectorMetrics.Endpoint metrics) {
         this.socket = socket;
         this.producer = producer;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
         this.inFlight = new Semaphore(settings.maxInFlightPerConnection());
         this.source = socket.getInetAddress() == null ? "unknown" : socket.getInetAddress().getHostAddress();
     }
 
     @Override
     public void run() {
-        log.info("collector connection from {}:{}", source, socket.getPort());
+        log.info("{} connection from {}:{}", settings.name(), source, socket.getPort());
         try (socket; InputStream in = socket.getInputStream()) {
-            new LineFramer(settings.maxLineBytes()).readAll(in, new LineFramer.Sink() {
+            settings.framing().newFramer(settings.maxLineBytes()).readAll(in, new Framer.Sink() {
                 @Override
                 public void line(byte[] line) throws IOException {
-                    send(line, null);
+                    send(line, null, null);
                 }
 
                 @Override
                 public void oversize(byte[] prefix, long totalBytes) throws IOException {
-                    send(prefix, "line of " + totalBytes + " bytes exceeds the collector limit of "
-                            + settings.maxLineBytes() + " bytes; value holds its first " + prefix.length + " bytes");
+                    send(prefix, "oversized", "record of " + totalBytes + " bytes exceeds the collector limit of "
+                            + settings.maxLineBytes() + " bytes (ITERDEF_COLLECTOR_MAX_RECORD_BYTES); value holds its "
+                            + "first " + prefix.length + " bytes");
+                }
+
+                @Override
+                public void truncated(byte[] partial, long expectedBytes) throws IOException {
+                    send(partial, "truncated", "octet-counted frame announced " + expectedBytes
+                            + " bytes but the connection ended after " + partial.length);
                 }
             });
             drain();
-            log.info("collector connection from {} closed after {} lines", source, lines);
+            log.info("{} connection from {} closed after {} records", settings.name(), source, lines);
         } catch (IOException e) {
             Exception failure = sendFailure.get();
             if (failure != null) {
-                log.warn("closed collector connection from {} after {} lines: Kafka send failed ({}); the shipper "
-                        + "must reconnect and resend", source, lines, failure.toString());
+                log.warn("closed {} connection from {} after {} records: Kafka send failed ({}); the shipper "
+                        + "must reconnect and resend", settings.name(), source, lines, failure.toString());
             } else {
-                log.warn("collector connection from {} ended after {} lines: {}", source, lines, e.toString());
+                log.warn("{} connection from {} ended after {} records: {}", settings.name(), source, lines,
+                        e.toString());
                 drainQuietly();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.warn("collector connection from {} interrupted", source);
+            log.warn("{} connection from {} interrupted", settings.name(), source);
         }
     }
 
-    private void send(byte[] value, String dlqReason) throws IOException {
+    private void send(byte[] value, String refusal, String dlqReason) throws IOException {
+        metrics.received(1);
         checkFailure();
         try {
             while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
@@ -87,29 +96,34 @@ final class CollectorConnection implements Runnable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(Topics.HEADER_RECEIVED, ascii(Long.toString(clock.millis())));
-        headers.add(Topics.HEADER_SOURCE, ascii(source));
-        if (settings.formatHint() != null) {
-            headers.add(Topics.HEADER_FORMAT, ascii(settings.formatHint()));
+        boolean toRaw = dlqReason == null;
+        ProducerRecord<byte[], byte[]> record;
+        if (toRaw) {
+            record = RawRecords.raw(settings.topics(), source, settings.formatHint(), clock.millis(), value);
+        } else {
+            record = RawRecords.dead(settings.topics(), source, settings.formatHint(), clock.millis(), value,
+                    dlqReason);
+            log.warn("{}: {} from {} -> {}", settings.name(), dlqReason, source, record.topic());
+            metrics.refused(refusal);
         }
-        String topic = settings.topics().raw().name();
-        if (dlqReason != null) {
-            headers.add(Topics.HEADER_DLQ_REASON, dlqReason.getBytes(StandardCharsets.UTF_8));
-            topic = settings.topics().dlq().name();
-            log.warn("collector: {} from {} -> {}", dlqReason, source, topic);
-        }
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, ascii(source), value, headers);
         lines++;
         try {
             producer.send(record, (metadata, exception) -> {
-                if (exception != null && sendFailure.compareAndSet(null, exception)) {
-                    closeNow(); // the shipper sees the connection drop now, not at its next line
+                if (exception == null) {
+                    if (toRaw) {
+                        metrics.accepted(1);
+                    }
+                } else {
+                    metrics.refused("kafka-unavailable");
+                    if (sendFailure.compareAndSet(null, exception)) {
+                        closeNow(); // the shipper sees the connection drop now, not at its next line
+                    }
                 }
                 inFlight.release();
             });
         } catch (RuntimeException e) {
             inFlight.release();
+            metrics.refused("kafka-unavailable");
             sendFailure.compareAndSet(null, e);
             throw new SendFailedException(e);
         }
@@ -140,14 +154,14 @@ final class CollectorConnection implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SendFailedException e) {
-            log.warn("collector connection from {}: Kafka send failed ({})", source, e.getMessage());
+            log.warn("{} connection from {}: Kafka send failed ({})", settings.name(), source, e.getMessage());
         }
     }
 
     void closeInput() {
         try {
             socket.shutdownInput();
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) { // an SSLSocket may not support half-close
             log.debug("shutdownInput failed", e);
         }
     }
@@ -158,10 +172,6 @@ final class CollectorConnection implements Runnable {
         } catch (IOException e) {
             log.debug("close failed", e);
         }
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     static final class SendFailedException extends IOException {

@@ -10,12 +10,7 @@ import java.util.Arrays;
  * {@code maxLineBytes} bytes are kept and the rest is counted and skipped, then it is reported as oversize.
  * Bytes after the last newline at end of stream are reported as a final line.
  */
-final class LineFramer {
-    interface Sink {
-        void line(byte[] line) throws IOException;
-
-        void oversize(byte[] prefix, long totalBytes) throws IOException;
-    }
+final class LineFramer implements Framer {
 
     private final int maxLineBytes;
     private byte[] buf = new byte[8192];
@@ -27,7 +22,8 @@ final class LineFramer {
     }
 
     /** Reads until end of stream, handing every line to the sink. */
-    void readAll(InputStream in, Sink sink) throws IOException {
+    @Override
+    public void readAll(InputStream in, Sink sink) throws IOException {
         byte[] chunk = new byte[64 * 1024];
         int n;
         while ((n = in.read(chunk)) != -1) {

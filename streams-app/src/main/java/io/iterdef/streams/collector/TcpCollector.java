@@ -12,12 +12,15 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TCP JSON-lines endpoint (NXLog om_tcp + to_json) that writes every line to iterdef.raw.
+ * A TCP endpoint that writes every record to iterdef.raw: JSON lines (NXLog om_tcp + to_json, :5140) or syslog
+ * (RFC 6587, :5514), plain or TLS (the server socket factory decides; the handshake runs on the connection's
+ * thread, at its first read).
  *
  * <p>A hand-written blocking socket loop with one platform thread per connection is enough here: shippers
  * hold few long-lived connections (NXLog keeps one per output), the connection count is capped, and
@@ -33,37 +36,47 @@ public final class TcpCollector implements AutoCloseable {
     private final CollectorSettings settings;
     private final Producer<byte[], byte[]> producer;
     private final Clock clock;
+    private final CollectorMetrics.Endpoint metrics;
     private final ServerSocket server;
     private final ExecutorService connections;
     private final Set<CollectorConnection> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closing;
 
-    private TcpCollector(CollectorSettings settings, Producer<byte[], byte[]> producer, Clock clock)
-            throws IOException {
+    private TcpCollector(CollectorSettings settings, ServerSocketFactory sockets, Producer<byte[], byte[]> producer,
+            Clock clock, CollectorMetrics.Endpoint metrics) throws IOException {
         this.settings = settings;
         this.producer = producer;
         this.clock = clock;
-        this.server = new ServerSocket();
+        this.metrics = metrics;
+        this.server = sockets.createServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 128);
         AtomicInteger ids = new AtomicInteger();
         this.connections = new ThreadPoolExecutor(0, settings.maxConnections(), 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "collector-conn-" + ids.incrementAndGet());
+                    Thread t = new Thread(r, settings.name() + "-conn-" + ids.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        this.acceptor = new Thread(this::acceptLoop, "collector-accept");
+        this.acceptor = new Thread(this::acceptLoop, settings.name() + "-accept");
         acceptor.setDaemon(true);
     }
 
-    /** Binds the port and starts accepting connections. */
+    /** Binds the port (plain TCP) and starts accepting connections, with counters of its own. */
     public static TcpCollector start(CollectorSettings settings, Producer<byte[], byte[]> producer, Clock clock)
             throws IOException {
-        TcpCollector collector = new TcpCollector(settings, producer, clock);
+        return start(settings, ServerSocketFactory.getDefault(), producer, clock,
+                new CollectorMetrics().endpoint(settings.name()));
+    }
+
+    /** Binds the port with sockets from {@code sockets} (an SSLServerSocketFactory for TLS) and starts accepting. */
+    public static TcpCollector start(CollectorSettings settings, ServerSocketFactory sockets,
+            Producer<byte[], byte[]> producer, Clock clock, CollectorMetrics.Endpoint metrics) throws IOException {
+        TcpCollector collector = new TcpCollector(settings, sockets, producer, clock, metrics);
         collector.acceptor.start();
-        log.info("collector listening on :{}", collector.port());
+        log.info("{} collector listening on {}:{}{}", settings.name(), settings.bindAddress(), collector.port(),
+                sockets instanceof javax.net.ssl.SSLServerSocketFactory ? " (TLS)" : "");
         return collector;
     }
 
@@ -79,13 +92,13 @@ public final class TcpCollector implements AutoCloseable {
                 socket = server.accept();
             } catch (IOException e) {
                 if (!closing) {
-                    log.error("collector accept failed", e);
+                    log.error("{} accept failed", settings.name(), e);
                 }
                 return;
             }
             try {
                 socket.setKeepAlive(true);
-                CollectorConnection connection = new CollectorConnection(socket, producer, settings, clock);
+                CollectorConnection connection = new CollectorConnection(socket, producer, settings, clock, metrics);
                 open.add(connection);
                 connections.execute(() -> {
                     try {
@@ -95,11 +108,12 @@ public final class TcpCollector implements AutoCloseable {
                     }
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                log.warn("collector refuses connection from {}: {} connections already open",
+                log.warn("{} refuses connection from {}: {} connections already open", settings.name(),
                         socket.getRemoteSocketAddress(), settings.maxConnections());
+                metrics.refused("too-many-connections");
                 closeQuietly(socket);
             } catch (IOException e) {
-                log.warn("collector connection setup failed", e);
+                log.warn("{} connection setup failed", settings.name(), e);
                 closeQuietly(socket);
             }
         }
@@ -117,7 +131,7 @@ public final class TcpCollector implements AutoCloseable {
         connections.shutdown();
         try {
             if (!connections.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("collector connections still busy after 30 s; closing them");
+                log.warn("{} connections still busy after 30 s; closing them", settings.name());
                 open.forEach(CollectorConnection::closeNow);
                 connections.shutdownNow();
             }
@@ -125,7 +139,7 @@ public final class TcpCollector implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("collector closed");
+        log.info("{} collector closed", settings.name());
     }
 
     private static void closeQuietly(AutoCloseable c) {

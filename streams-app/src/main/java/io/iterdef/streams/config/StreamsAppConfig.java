@@ -19,6 +19,7 @@ public record StreamsAppConfig(
         String collectorBindAddress,
         ZoneId collectorZone,
         String collectorFormatHint,
+        CollectorConfig collector,
         int topicPartitions,
         short topicReplication,
         String topicPrefix,
@@ -38,6 +39,7 @@ public record StreamsAppConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(collectorZone, "collectorZone");
         Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(collector, "collector");
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
         if (topicPartitions < 1) {
             throw new IllegalArgumentException("ITERDEF_TOPIC_PARTITIONS must be >= 1: " + topicPartitions);
@@ -65,6 +67,7 @@ public record StreamsAppConfig(
                 e.get("ITERDEF_COLLECTOR_BIND", "0.0.0.0"),
                 ZoneId.of(e.get("ITERDEF_COLLECTOR_ZONE", "UTC")),
                 e.get("ITERDEF_COLLECTOR_FORMAT", null),
+                CollectorConfig.fromMap(env),
                 e.getInt("ITERDEF_TOPIC_PARTITIONS", 3),
                 (short) e.getInt("ITERDEF_TOPIC_REPLICATION", 1),
                 e.get("ITERDEF_TOPIC_PREFIX", ""),
@@ -83,20 +86,27 @@ public record StreamsAppConfig(
 
     public StreamsAppConfig withCollectorPort(int port) {
         return new StreamsAppConfig(kafka, elasticsearch, dataDir, port, collectorBindAddress, collectorZone,
-                collectorFormatHint, topicPartitions, topicReplication, topicPrefix, rulesDir, applicationId,
+                collectorFormatHint, collector, topicPartitions, topicReplication, topicPrefix, rulesDir, applicationId,
                 indexerGroupId, detectGrace, punctuateInterval, commitInterval);
     }
 
     /** A separate application id, indexer group and data dir, so a test run never sees stale state. */
     public StreamsAppConfig withInstance(String applicationId, String indexerGroupId, Path dataDir) {
         return new StreamsAppConfig(kafka, elasticsearch, dataDir, collectorPort, collectorBindAddress,
-                collectorZone, collectorFormatHint, topicPartitions, topicReplication, topicPrefix, rulesDir,
+                collectorZone, collectorFormatHint, collector, topicPartitions, topicReplication, topicPrefix, rulesDir,
+                applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval);
+    }
+
+    /** Other collector endpoints and limits (tests). */
+    public StreamsAppConfig withCollector(CollectorConfig c) {
+        return new StreamsAppConfig(kafka, elasticsearch, dataDir, collectorPort, collectorBindAddress,
+                collectorZone, collectorFormatHint, c, topicPartitions, topicReplication, topicPrefix, rulesDir,
                 applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval);
     }
 
     public StreamsAppConfig withTopicPrefix(String prefix) {
         return new StreamsAppConfig(kafka, elasticsearch, dataDir, collectorPort, collectorBindAddress,
-                collectorZone, collectorFormatHint, topicPartitions, topicReplication, prefix, rulesDir,
+                collectorZone, collectorFormatHint, collector, topicPartitions, topicReplication, prefix, rulesDir,
                 applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval);
     }
 }

@@ -38,8 +38,8 @@ class TcpCollectorTest {
 
     private void start(boolean autoComplete, int maxLine, int maxInFlight) throws IOException {
         producer = new MockProducer<>(autoComplete, null, new ByteArraySerializer(), new ByteArraySerializer());
-        collector = TcpCollector.start(new CollectorSettings("127.0.0.1", 0, topics, "nxlog-json", maxLine, 4,
-                maxInFlight), producer, CLOCK);
+        collector = TcpCollector.start(new CollectorSettings("tcp", "127.0.0.1", 0, topics, "nxlog-json",
+                CollectorSettings.Framing.LINES, maxLine, 4, maxInFlight), producer, CLOCK);
     }
 
     @Test
