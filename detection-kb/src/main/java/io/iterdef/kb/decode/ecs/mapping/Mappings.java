@@ -1,6 +1,7 @@
 package io.iterdef.kb.decode.ecs.mapping;
 
 import io.iterdef.kb.decode.ecs.EventMapping;
+import io.iterdef.kb.decode.ecs.mapping.security.SecurityMappings;
 import io.iterdef.kb.decode.ecs.mapping.sysmon.SysmonMappings;
 
 import java.util.Locale;
@@ -20,13 +21,15 @@ public final class Mappings {
 	static final String SYSMON = "microsoft-windows-sysmon/operational";
 
 	/** Tables by lower-case channel. */
-	private static final Map<String, MappingTable> BY_CHANNEL = Map.of(SYSMON, SysmonMappings.table());
+	private static final Map<String, MappingTable> BY_CHANNEL = Map.of(SYSMON, SysmonMappings.table(), "security",
+			SecurityMappings.table());
 
 	/** Tables by lower-case "channel|provider", for sources that share a channel with others (EMET). */
 	private static final Map<String, MappingTable> BY_CHANNEL_AND_PROVIDER = Map.of();
 
 	/** The channel of a provider, for records that name no channel. */
-	private static final Map<String, String> CHANNEL_OF_PROVIDER = Map.of("microsoft-windows-sysmon", SYSMON);
+	private static final Map<String, String> CHANNEL_OF_PROVIDER = Map.of("microsoft-windows-sysmon", SYSMON,
+			"microsoft-windows-security-auditing", "security");
 
 	private Mappings() {
 	}
