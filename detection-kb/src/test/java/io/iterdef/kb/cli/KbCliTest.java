@@ -55,8 +55,8 @@ class KbCliTest {
 			Files.writeString(file, Files.readString(scenario) + "\nnot json at all\n\n{\"EventID\":1}\n");
 			Run run = run("detect", "--format", "table", file.toString());
 			assertThat(run.exit()).as(run.err()).isZero();
-			assertThat(run.err()).contains(":21: undecodable: not JSON")
-				.contains(":23: undecodable: no Channel field")
+			assertThat(run.err()).contains(":21: undecodable: not a known format")
+				.contains(":23: undecodable: JSON object of no known shipper format (top-level fields: EventID)")
 				.contains("records: 21, decoded: 19, undecodable: 2, alerts: 2");
 			assertThat(run.out()).contains("Encoded PowerShell command line", "Discovery command burst on one host",
 					"2 alert(s)");

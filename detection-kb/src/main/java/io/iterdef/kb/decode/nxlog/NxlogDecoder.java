@@ -59,6 +59,9 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 		WinEvent e = new WinEvent();
 		e.id = ctx.id(trimmed);
 		e.format = name();
+		if (!rec.hasNonNull("EventID")) {
+			throw DecodeContext.refuse("no EventID field: not an NXLog im_msvistalog record", trimmed);
+		}
 		e.eventId = JsonFields.eventId(rec.get("EventID"), "EventID", trimmed);
 		e.channel = Channels.canonical(required(rec, "Channel", trimmed));
 		boolean logstash = rec.has("@version") || rec.has("@timestamp");
@@ -82,7 +85,7 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 		e.level = level(rec);
 		Long version = number(text(rec, "Version"));
 		e.version = version == null ? null : version.intValue();
-		e.task = text(rec, "Category") != null ? text(rec, "Category") : text(rec, "Task");
+		e.task = text(rec, "Category"); // the task's name; NXLog's numeric Task (0 = none) stays out
 		e.opcode = text(rec, "Opcode");
 		e.keywords = text(rec, "Keywords");
 		e.activityId = text(rec, "ActivityID");
