@@ -3,10 +3,13 @@ package io.iterdef.kb.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The detection-kb command line: {@code KbCli detect FILE... [--format ndjson|table] [--zone Z]}. */
+/**
+ * The detection-kb command line: {@code KbCli detect FILE... [--format ndjson|table] [--zone Z]} and
+ * {@code KbCli decode FILE... [--format F] [--zone Z] [--pretty] [--strict]}.
+ */
 @Command(name = "iterdef", mixinStandardHelpOptions = true, version = "iterdef detection-kb 0.1.0",
-		description = "Iterdef detection knowledge base: run the rules offline.",
-		subcommands = { DetectCommand.class, CommandLine.HelpCommand.class })
+		description = "Iterdef detection knowledge base: decode shipper records and run the rules offline.",
+		subcommands = { DetectCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class })
 public final class KbCli implements Runnable {
 
 	@CommandLine.Spec
@@ -23,6 +26,6 @@ public final class KbCli implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'detect FILE...'");
+		throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'detect FILE...' or 'decode FILE...'");
 	}
 }
