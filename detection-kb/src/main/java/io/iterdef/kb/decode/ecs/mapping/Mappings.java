@@ -1,8 +1,13 @@
 package io.iterdef.kb.decode.ecs.mapping;
 
 import io.iterdef.kb.decode.ecs.EventMapping;
+import io.iterdef.kb.decode.ecs.mapping.emet.EmetMappings;
+import io.iterdef.kb.decode.ecs.mapping.powershell.PowerShellMappings;
 import io.iterdef.kb.decode.ecs.mapping.security.SecurityMappings;
 import io.iterdef.kb.decode.ecs.mapping.sysmon.SysmonMappings;
+import io.iterdef.kb.decode.ecs.mapping.system.SystemMappings;
+import io.iterdef.kb.decode.ecs.mapping.taskscheduler.TaskSchedulerMappings;
+import io.iterdef.kb.decode.ecs.mapping.wmi.WmiMappings;
 
 import java.util.Locale;
 import java.util.Map;
@@ -22,14 +27,21 @@ public final class Mappings {
 
 	/** Tables by lower-case channel. */
 	private static final Map<String, MappingTable> BY_CHANNEL = Map.of(SYSMON, SysmonMappings.table(), "security",
-			SecurityMappings.table());
+			SecurityMappings.table(), "system", SystemMappings.table(), "windows powershell",
+			PowerShellMappings.classic(), "microsoft-windows-powershell/operational", PowerShellMappings.operational(),
+			"microsoft-windows-wmi-activity/operational", WmiMappings.table(),
+			"microsoft-windows-taskscheduler/operational", TaskSchedulerMappings.table());
 
 	/** Tables by lower-case "channel|provider", for sources that share a channel with others (EMET). */
-	private static final Map<String, MappingTable> BY_CHANNEL_AND_PROVIDER = Map.of();
+	private static final Map<String, MappingTable> BY_CHANNEL_AND_PROVIDER = Map.of("application|emet",
+			EmetMappings.table());
 
 	/** The channel of a provider, for records that name no channel. */
 	private static final Map<String, String> CHANNEL_OF_PROVIDER = Map.of("microsoft-windows-sysmon", SYSMON,
-			"microsoft-windows-security-auditing", "security");
+			"microsoft-windows-security-auditing", "security", "service control manager", "system", "powershell",
+			"windows powershell", "microsoft-windows-powershell", "microsoft-windows-powershell/operational",
+			"microsoft-windows-wmi-activity", "microsoft-windows-wmi-activity/operational",
+			"microsoft-windows-taskscheduler", "microsoft-windows-taskscheduler/operational", "emet", "application");
 
 	private Mappings() {
 	}
