@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,53 @@ class StreamsAppConfigTest {
         assertThat(cfg.indexerGroupId()).isEqualTo("iterdef-indexer");
         assertThat(cfg.rulesDir()).isNull();
         assertThat(cfg.detectGrace().toSeconds()).isEqualTo(5);
+        assertThat(cfg.collector().httpPort()).isEqualTo(8088);
+        assertThat(cfg.collector().syslogPort()).isEqualTo(5514);
+        assertThat(cfg.collector().maxRecordBytes()).isEqualTo(1_000_000);
+        assertThat(cfg.collector().maxRequestBytes()).isEqualTo(10 * 1024 * 1024);
+        assertThat(cfg.collector().sendTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(cfg.collector().token()).isNull();
+        assertThat(cfg.collector().tls()).isFalse();
+    }
+
+    @Test
+    void shouldReadCollectorEndpointsLimitsTokenAndTlsWhenTheyAreSet() {
+        StreamsAppConfig cfg = StreamsAppConfig.fromMap(Map.of(
+                "ITERDEF_COLLECTOR_HTTP_PORT", "9443",
+                "ITERDEF_COLLECTOR_SYSLOG_PORT", "-1",
+                "ITERDEF_COLLECTOR_MAX_RECORD_BYTES", "65536",
+                "ITERDEF_COLLECTOR_MAX_REQUEST_BYTES", "1048576",
+                "ITERDEF_COLLECTOR_SEND_TIMEOUT_MS", "2500",
+                "ITERDEF_COLLECTOR_HTTP_THREADS", "4",
+                "ITERDEF_COLLECTOR_TOKEN", "t0ken",
+                "ITERDEF_COLLECTOR_TLS_KEYSTORE", "/etc/iterdef/collector.p12",
+                "ITERDEF_COLLECTOR_TLS_KEYSTORE_PASSWORD", " pw "));
+
+        CollectorConfig c = cfg.collector();
+        assertThat(c.httpPort()).isEqualTo(9443);
+        assertThat(c.syslogEnabled()).isFalse();
+        assertThat(c.httpEnabled()).isTrue();
+        assertThat(c.maxRecordBytes()).isEqualTo(65536);
+        assertThat(c.maxRequestBytes()).isEqualTo(1048576);
+        assertThat(c.sendTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(c.httpThreads()).isEqualTo(4);
+        assertThat(c.token()).isEqualTo("t0ken");
+        assertThat(c.tlsKeystore()).isEqualTo(Path.of("/etc/iterdef/collector.p12"));
+        assertThat(c.tlsKeystorePassword()).isEqualTo(" pw ");
+        assertThat(c.toString()).doesNotContain("t0ken").doesNotContain(" pw ");
+    }
+
+    @Test
+    void shouldRefuseCollectorSettingsWhenTheyContradictEachOther() {
+        assertThatThrownBy(() -> StreamsAppConfig.fromMap(Map.of("ITERDEF_COLLECTOR_TLS_KEYSTORE", "/k.p12")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ITERDEF_COLLECTOR_TLS_KEYSTORE_PASSWORD");
+        assertThatThrownBy(() -> StreamsAppConfig.fromMap(Map.of("ITERDEF_COLLECTOR_MAX_REQUEST_BYTES", "1000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ITERDEF_COLLECTOR_MAX_RECORD_BYTES");
+        assertThatThrownBy(() -> StreamsAppConfig.fromMap(Map.of("ITERDEF_COLLECTOR_HTTP_PORT", "70000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ITERDEF_COLLECTOR_HTTP_PORT");
     }
 
     @Test

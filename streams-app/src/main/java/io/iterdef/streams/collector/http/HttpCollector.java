@@ -7,6 +7,7 @@ import io.iterdef.streams.collector.CollectorMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +35,16 @@ public final class HttpCollector implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final boolean tls;
-    private final int stopDelaySeconds;
+    private final Duration stopWait;
+    private final Exchanges exchanges;
 
-    private HttpCollector(HttpServer server, ThreadPoolExecutor executor, boolean tls, int stopDelaySeconds) {
+    private HttpCollector(HttpServer server, ThreadPoolExecutor executor, boolean tls, Duration stopWait,
+            Exchanges exchanges) {
         this.server = server;
         this.executor = executor;
         this.tls = tls;
-        this.stopDelaySeconds = stopDelaySeconds;
+        this.stopWait = stopWait;
+        this.exchanges = exchanges;
     }
 
     /** Binds and starts; {@code tls} null serves plain HTTP. The producer is the caller's (closed after this). */
@@ -65,7 +69,9 @@ public final class HttpCollector implements AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
         BearerToken token = BearerToken.of(settings.token());
-        server.createContext("/ingest", new IngestHandler(settings, producer, clock, metrics.endpoint("http")));
+        Exchanges exchanges = new Exchanges();
+        server.createContext("/ingest", new IngestHandler(settings, producer, clock, metrics.endpoint("http")))
+                .getFilters().add(exchanges);
         server.createContext("/metrics", new MetricsHandler(metrics, token));
         server.createContext("/", ex -> {
             try (ex) {
@@ -74,7 +80,7 @@ public final class HttpCollector implements AutoCloseable {
         });
         server.start();
         HttpCollector collector = new HttpCollector(server, executor, tls != null,
-                (int) settings.sendTimeout().toSeconds() + 1);
+                settings.sendTimeout().plusSeconds(1), exchanges);
         log.info("http collector listening on {}:{} ({}{})", settings.bindAddress(), collector.port(),
                 tls == null ? "HTTP" : "HTTPS", token.required() ? ", bearer token required" : "");
         return collector;
@@ -88,10 +94,14 @@ public final class HttpCollector implements AutoCloseable {
         return tls;
     }
 
-    /** Stops accepting, lets running requests finish (they wait for Kafka at most the send timeout), then stops. */
+    /**
+     * Refuses new requests (503), lets running ones finish (they wait for Kafka at most the send timeout), then
+     * stops. (JDK 17's {@code HttpServer.stop(delay)} always waits the whole delay, so we wait ourselves.)
+     */
     @Override
     public void close() {
-        server.stop(stopDelaySeconds); // returns as soon as no exchange is running
+        exchanges.drain(stopWait);
+        server.stop(0);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
