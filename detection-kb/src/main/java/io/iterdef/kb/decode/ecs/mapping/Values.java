@@ -174,14 +174,19 @@ public final class Values {
 		return "false".equalsIgnoreCase(v) ? Boolean.FALSE : null;
 	}
 
-	/** {prefix}.executable and {prefix}.name from an image path. */
+	/**
+	 * {prefix}.executable and {prefix}.name from an image path; the name only when the path has a directory (as
+	 * Elastic's pipelines do: Sysmon 20's Destination is a command, not a path).
+	 */
 	public static void putExecutable(ObjectNode root, String prefix, String path) {
 		String p = trimmed(path);
 		if (p == null) {
 			return;
 		}
 		put(root, prefix + ".executable", p);
-		put(root, prefix + ".name", fileName(p));
+		if (directory(p) != null) {
+			put(root, prefix + ".name", fileName(p));
+		}
 	}
 
 	/** {prefix}.path, .name, .directory and .extension from a file path (ECS file fields). */

@@ -190,6 +190,11 @@ class SecurityMappingsTest {
 		assertThat(text(ecs, "winlog.scheduled_task.actions.0.type")).isEqualTo("exec");
 		assertThat(text(ecs, "winlog.scheduled_task.actions.0.command")).isEqualTo("powershell.exe");
 		assertThat(text(ecs, "winlog.scheduled_task.actions.0.arguments")).startsWith("-w hidden -c \"iex");
+
+		ObjectNode encoded = map(security(4698, "TaskName", "\\Updater", "TaskContent",
+				"&lt;?xml version=\"1.0\" encoding=\"UTF-16\"?&gt;\r\n&lt;Task version=\"1.2\"&gt;&lt;Actions&gt;"
+						+ "&lt;Exec&gt;&lt;Command&gt;cmd.exe&lt;/Command&gt;&lt;/Exec&gt;&lt;/Actions&gt;&lt;/Task&gt;"));
+		assertThat(text(encoded, "winlog.scheduled_task.actions.0.command")).isEqualTo("cmd.exe");
 	}
 
 	@Test

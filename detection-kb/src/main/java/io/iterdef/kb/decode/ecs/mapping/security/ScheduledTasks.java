@@ -34,6 +34,9 @@ final class ScheduledTasks {
 		if (xml == null) {
 			return;
 		}
+		if (!xml.contains("<Task") && xml.contains("&lt;")) {
+			xml = unescape(xml); // NXLog sends the task XML entity-encoded
+		}
 		put(ecs, "winlog.scheduled_task.uri", element(xml, "URI"));
 		ArrayNode actions = null;
 		Matcher exec = EXEC.matcher(xml);
