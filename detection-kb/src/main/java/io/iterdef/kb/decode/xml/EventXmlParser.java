@@ -8,7 +8,11 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 
 /**
  * One {@code <Event>} element (Windows' EvtRender XML or libevtx's evtxexport XML) into a {@link WinEvent}: the
@@ -37,7 +41,7 @@ final class EventXmlParser {
 	static WinEvent parse(EventXmlSplitter.Chunk chunk) throws DecodeException {
 		XMLStreamReader r = null;
 		try {
-			r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(chunk.xml()), chunk.encoding());
+			r = FACTORY.createXMLStreamReader(new StringReader(text(chunk)));
 			r.nextTag();
 			if (!"Event".equals(r.getLocalName())) {
 				throw new DecodeException("<" + r.getLocalName() + "> is not an <Event>");
@@ -70,6 +74,28 @@ final class EventXmlParser {
 		}
 		finally {
 			close(r);
+		}
+	}
+
+	/** The chunk's text in its document's encoding; refuses bytes that are not (the parser would print them). */
+	private static String text(EventXmlSplitter.Chunk chunk) throws DecodeException {
+		Charset charset;
+		try {
+			charset = Charset.forName(chunk.encoding());
+		}
+		catch (IllegalArgumentException e) {
+			throw new DecodeException("unsupported XML encoding '" + chunk.encoding() + "'");
+		}
+		try {
+			return charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(chunk.xml()))
+				.toString();
+		}
+		catch (CharacterCodingException e) {
+			throw new DecodeException("the <Event> starting at line " + chunk.line() + " is not valid " + charset.name()
+					+ " text");
 		}
 	}
 
