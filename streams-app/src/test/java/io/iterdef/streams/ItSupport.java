@@ -35,6 +35,11 @@ public final class ItSupport {
 
     /** The environment's settings with Kafka and Elasticsearch from the stack, and this run's own everything. */
     public static StreamsAppConfig config(Stack stack, String runId, Path dataDir) {
+        return config(stack, runId, dataDir, Map.of());
+    }
+
+    /** As {@link #config(Stack, String, Path)}, with some variables of the test's own on top. */
+    public static StreamsAppConfig config(Stack stack, String runId, Path dataDir, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("ITERDEF_KAFKA", stack.kafkaBootstrap());
         env.put("ITERDEF_ES_URL", stack.elasticsearchUrl());
@@ -50,6 +55,7 @@ public final class ItSupport {
         env.put("ITERDEF_STREAMS_APPLICATION_ID", "it-streams-" + runId);
         env.put("ITERDEF_INDEXER_GROUP", "it-indexer-" + runId);
         env.remove("ITERDEF_RULES_DIR");
+        env.putAll(overrides);
         return StreamsAppConfig.fromMap(env);
     }
 

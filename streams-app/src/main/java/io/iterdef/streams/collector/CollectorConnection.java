@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One shipper connection: frames records (JSON lines or syslog messages) and sends each to iterdef.raw. TCP has no application
  * acknowledgement, so "nothing is acknowledged before Kafka has it" means: the number of sends not yet
- * confirmed by Kafka is bounded (we stop reading, TCP back-pressure stalls the shipper, which queues);
+ * confirmed by Kafka is bounded (we stop reading, TCP back-pressure stalls the shipper, which queues), and while
+ * Kafka takes no records at all (no metadata, full buffer: {@code send} times out without queueing anything) we
+ * retry that send and do not read either;
  * a failed send closes the connection, so the shipper sees the error and reconnects (NXLog om_tcp
  * reconnects and resends what it has not written); at end of stream we wait for every send before closing.
  */
@@ -31,6 +33,7 @@ final class CollectorConnection implements Runnable {
     private final Semaphore inFlight;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private final String source;
+    private volatile boolean stopping;
     private long lines;
 
     CollectorConnection(Socket socket, Producer<byte[], byte[]> producer, CollectorSettings settings, Clock clock,
@@ -107,26 +110,58 @@ final class CollectorConnection implements Runnable {
             metrics.refused(refusal);
         }
         lines++;
-        try {
-            producer.send(record, (metadata, exception) -> {
-                if (exception == null) {
-                    if (toRaw) {
-                        metrics.accepted(1);
+        boolean stalled = false;
+        while (true) {
+            try {
+                producer.send(record, (metadata, exception) -> {
+                    if (exception == null) {
+                        if (toRaw) {
+                            metrics.accepted(1);
+                        }
+                    } else {
+                        metrics.refused("kafka-unavailable");
+                        if (sendFailure.compareAndSet(null, exception)) {
+                            closeNow(); // the shipper sees the connection drop now, not at its next line
+                        }
                     }
-                } else {
-                    metrics.refused("kafka-unavailable");
-                    if (sendFailure.compareAndSet(null, exception)) {
-                        closeNow(); // the shipper sees the connection drop now, not at its next line
-                    }
+                    inFlight.release();
+                });
+                if (stalled) {
+                    log.info("{}: Kafka takes records again; reading from {} again", settings.name(), source);
                 }
-                inFlight.release();
-            });
-        } catch (RuntimeException e) {
-            inFlight.release();
-            metrics.refused("kafka-unavailable");
-            sendFailure.compareAndSet(null, e);
-            throw new SendFailedException(e);
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // nothing was queued (no metadata, or the buffer stayed full for max.block.ms): keep not reading
+                if (!stalled) {
+                    log.warn("{}: Kafka is not taking records ({}); not reading from {} until it does",
+                            settings.name(), e.getMessage(), source);
+                    stalled = true;
+                }
+                if (stopping) {
+                    fail(e);
+                }
+                pause();
+            } catch (RuntimeException e) {
+                fail(e);
+            }
         }
+    }
+
+    private void pause() throws IOException {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inFlight.release();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private void fail(RuntimeException e) throws SendFailedException {
+        inFlight.release();
+        metrics.refused("kafka-unavailable");
+        sendFailure.compareAndSet(null, e);
+        throw new SendFailedException(e);
     }
 
     private void checkFailure() throws SendFailedException {
@@ -159,6 +194,7 @@ final class CollectorConnection implements Runnable {
     }
 
     void closeInput() {
+        stopping = true;
         try {
             socket.shutdownInput();
         } catch (IOException | UnsupportedOperationException e) { // an SSLSocket may not support half-close

@@ -112,6 +112,26 @@ class TcpCollectorTest {
     }
 
     @Test
+    void shouldStopReadingAndKeepTheConnectionWhenKafkaTakesNoRecordsUntilItDoesAgain() throws IOException {
+        start(true, 1000, 10);
+        producer.sendException = new org.apache.kafka.common.errors.TimeoutException(
+                "Topic iterdef.raw not present in metadata after 10000 ms.");
+        try (Socket s = connect()) {
+            s.getOutputStream().write("1\n2\n".getBytes(StandardCharsets.UTF_8));
+            s.shutdownOutput();
+            s.setSoTimeout(500);
+            assertThat(readTimesOut(s.getInputStream())).isTrue();
+            assertThat(producer.history()).isEmpty();
+
+            producer.sendException = null;
+            s.setSoTimeout(5000);
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(producer.history()).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("1", "2");
+    }
+
+    @Test
     void shouldKeepTheConnectionOpenUntilKafkaConfirmedEverySendWhenTheShipperFinishes() throws IOException {
         start(false, 1000, 10);
         try (Socket s = connect()) {
