@@ -111,40 +111,55 @@ final class CollectorConnection implements Runnable {
         }
         lines++;
         boolean stalled = false;
+        Thread caller = Thread.currentThread();
         while (true) {
+            // Nothing queued (no metadata, or the buffer stayed full for max.block.ms): the producer throws, or, for
+            // an ApiException, calls the callback on this thread before send returns. Either way: retry, don't read.
+            org.apache.kafka.common.errors.TimeoutException[] notQueued = {null};
             try {
                 producer.send(record, (metadata, exception) -> {
-                    if (exception == null) {
-                        if (toRaw) {
-                            metrics.accepted(1);
-                        }
-                    } else {
-                        metrics.refused("kafka-unavailable");
-                        if (sendFailure.compareAndSet(null, exception)) {
-                            closeNow(); // the shipper sees the connection drop now, not at its next line
-                        }
+                    if (exception instanceof org.apache.kafka.common.errors.TimeoutException t
+                            && Thread.currentThread() == caller) {
+                        notQueued[0] = t;
+                        return;
                     }
-                    inFlight.release();
+                    completed(exception, toRaw);
                 });
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                notQueued[0] = e;
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+            if (notQueued[0] == null) {
                 if (stalled) {
                     log.info("{}: Kafka takes records again; reading from {} again", settings.name(), source);
                 }
                 return;
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                // nothing was queued (no metadata, or the buffer stayed full for max.block.ms): keep not reading
-                if (!stalled) {
-                    log.warn("{}: Kafka is not taking records ({}); not reading from {} until it does",
-                            settings.name(), e.getMessage(), source);
-                    stalled = true;
-                }
-                if (stopping) {
-                    fail(e);
-                }
-                pause();
-            } catch (RuntimeException e) {
-                fail(e);
+            }
+            if (!stalled) {
+                log.warn("{}: Kafka is not taking records ({}); not reading from {} until it does",
+                        settings.name(), notQueued[0].getMessage(), source);
+                stalled = true;
+            }
+            if (stopping) {
+                fail(notQueued[0]);
+            }
+            pause();
+        }
+    }
+
+    private void completed(Exception exception, boolean toRaw) {
+        if (exception == null) {
+            if (toRaw) {
+                metrics.accepted(1);
+            }
+        } else {
+            metrics.refused("kafka-unavailable");
+            if (sendFailure.compareAndSet(null, exception)) {
+                closeNow(); // the shipper sees the connection drop now, not at its next line
             }
         }
+        inFlight.release();
     }
 
     private void pause() throws IOException {

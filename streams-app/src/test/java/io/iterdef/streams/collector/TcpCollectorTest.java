@@ -132,6 +132,32 @@ class TcpCollectorTest {
     }
 
     @Test
+    void shouldStopReadingWhenTheProducerFailsTheSendOnTheCallingThreadForMissingMetadata() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(3);
+        producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    ProducerRecord<byte[], byte[]> record, org.apache.kafka.clients.producer.Callback callback) {
+                if (refusals.getAndDecrement() > 0) { // what KafkaProducer does for an ApiException in doSend
+                    callback.onCompletion(null, new org.apache.kafka.common.errors.TimeoutException(
+                            "Topic iterdef.raw not present in metadata after 10000 ms."));
+                    return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException());
+                }
+                return super.send(record, callback);
+            }
+        };
+        collector = TcpCollector.start(CollectorSettings.of("127.0.0.1", 0, topics, null), producer, CLOCK);
+        try (Socket s = connect()) {
+            s.getOutputStream().write("1\n2\n".getBytes(StandardCharsets.UTF_8));
+            s.shutdownOutput();
+            s.setSoTimeout(5000);
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(producer.history()).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("1", "2");
+    }
+
+    @Test
     void shouldKeepTheConnectionOpenUntilKafkaConfirmedEverySendWhenTheShipperFinishes() throws IOException {
         start(false, 1000, 10);
         try (Socket s = connect()) {
