@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  * (an octet-counted syslog frame cut short, sent to the DLQ), {@code kafka-unavailable} (a send failed or was
  * not acknowledged in time), {@code too-many-connections}, and for HTTP requests {@code unauthorized},
  * {@code oversized-request}, {@code oversized-record}, {@code bad-gzip}, {@code bad-request},
- * {@code method-not-allowed}. Stream endpoints count records; HTTP refusals count requests.
+ * {@code unsupported-encoding}, {@code method-not-allowed}, {@code not-found}. Stream endpoints count records;
+ * HTTP refusals count requests.
  */
 public final class CollectorMetrics {
     private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
