@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One shipper connection: frames records (JSON lines or syslog messages) and sends each to iterdef.raw. TCP has no application
- * acknowledgement, so "nothing is acknowledged before Kafka has it" means: the number of sends not yet
+ * One shipper connection: frames records (JSON lines or syslog messages) and sends each to iterdef.raw.
+ * TCP has no application acknowledgement, so "nothing is acknowledged before Kafka has it" means: the number of sends not yet
  * confirmed by Kafka is bounded (we stop reading, TCP back-pressure stalls the shipper, which queues), and while
  * Kafka takes no records at all (no metadata, full buffer: {@code send} times out without queueing anything) we
  * retry that send and do not read either;
