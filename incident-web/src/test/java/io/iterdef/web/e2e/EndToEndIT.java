@@ -117,6 +117,8 @@ class EndToEndIT extends StackSupport {
 		env.put("ITERDEF_KAFKA", stack().kafkaBootstrap());
 		env.put("ITERDEF_ES_URL", stack().elasticsearchUrl());
 		env.put("ITERDEF_COLLECTOR_TCP_PORT", "0");
+		env.put("ITERDEF_COLLECTOR_HTTP_PORT", "0");
+		env.put("ITERDEF_COLLECTOR_SYSLOG_PORT", "0");
 		env.put("ITERDEF_COLLECTOR_BIND", "127.0.0.1");
 		env.put("ITERDEF_DATA_DIR", dataDir.toString());
 		String run = Long.toHexString(System.nanoTime());
