@@ -134,6 +134,12 @@ public final class Launcher {
                     + "What to do: run ./iterdef up (it builds), or mvn -B -DskipTests install");
         }
         portFree(settings.collectorPort(), "the collector", "ITERDEF_COLLECTOR_TCP_PORT");
+        if (settings.httpPort() != LauncherSettings.OFF) {
+            portFree(settings.httpPort(), "the HTTP collector", "ITERDEF_COLLECTOR_HTTP_PORT");
+        }
+        if (settings.syslogPort() != LauncherSettings.OFF) {
+            portFree(settings.syslogPort(), "the syslog collector", "ITERDEF_COLLECTOR_SYSLOG_PORT");
+        }
         portFree(settings.webPort(), "incident-web", "ITERDEF_WEB_PORT");
     }
 

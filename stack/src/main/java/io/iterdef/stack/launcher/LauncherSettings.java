@@ -11,8 +11,11 @@ import java.util.Map;
  * @param home                   the repository root (system property iterdef.home, else the working directory)
  * @param adminPasswordOverride  ITERDEF_ADMIN_PASSWORD, or null when a generated one is to be used
  */
-record LauncherSettings(Path home, Path dataDir, int webPort, int collectorPort, String adminUser,
-        String adminPasswordOverride) {
+record LauncherSettings(Path home, Path dataDir, int webPort, int collectorPort, int httpPort, int syslogPort,
+        String adminUser, String adminPasswordOverride) {
+
+    /** A collector port set to this is switched off (streams-app does not open it). */
+    static final int OFF = -1;
 
     static final String SCENARIO = "sample-events/src/main/resources/scenarios/encoded-powershell-recon.ndjson";
 
@@ -28,6 +31,8 @@ record LauncherSettings(Path home, Path dataDir, int webPort, int collectorPort,
         return new LauncherSettings(home, dataDir,
                 port(env, "ITERDEF_WEB_PORT", 8080),
                 port(env, "ITERDEF_COLLECTOR_TCP_PORT", 5140),
+                optionalPort(env, "ITERDEF_COLLECTOR_HTTP_PORT", 8088),
+                optionalPort(env, "ITERDEF_COLLECTOR_SYSLOG_PORT", 5514),
                 isBlank(env.get("ITERDEF_ADMIN_USER")) ? "admin" : env.get("ITERDEF_ADMIN_USER").trim(),
                 isBlank(password) ? null : password);
     }
@@ -46,6 +51,23 @@ record LauncherSettings(Path home, Path dataDir, int webPort, int collectorPort,
 
     String collectorUrl() {
         return "tcp://127.0.0.1:" + collectorPort;
+    }
+
+    /** The collector's endpoints for the ready block, the switched-off ones left out. */
+    String collectorEndpoints() {
+        StringBuilder b = new StringBuilder(collectorUrl()).append(" (JSON lines, as NXLog om_tcp sends them)");
+        if (httpPort != OFF) {
+            b.append("\n                 http://127.0.0.1:").append(httpPort).append("/ingest (POST NDJSON, as om_http sends it)");
+        }
+        if (syslogPort != OFF) {
+            b.append("\n                 syslog tcp+udp://127.0.0.1:").append(syslogPort);
+        }
+        return b.toString();
+    }
+
+    private static int optionalPort(Map<String, String> env, String name, int defaultPort) {
+        String value = env.get(name);
+        return value != null && value.trim().equals(Integer.toString(OFF)) ? OFF : port(env, name, defaultPort);
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

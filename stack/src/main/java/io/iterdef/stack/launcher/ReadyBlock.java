@@ -18,7 +18,7 @@ final class ReadyBlock {
                 "  elasticsearch  " + endpoints.elasticsearchUrl(),
                 "  kafka          " + endpoints.kafkaBootstrap(),
                 "  postgresql     " + endpoints.jdbcUrl() + "   (user " + endpoints.dbUser() + ")",
-                "  collector      " + settings.collectorUrl() + "   (JSON lines, as NXLog om_tcp sends them)",
+                "  collector      " + settings.collectorEndpoints(),
                 "  logs           " + settings.logDir(),
                 "Ctrl-C stops everything.",
                 "");

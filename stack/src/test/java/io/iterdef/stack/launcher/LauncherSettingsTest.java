@@ -42,6 +42,20 @@ class LauncherSettingsTest {
     }
 
     @Test
+    void shouldListHttpAndSyslogEndpointsUnlessSwitchedOff() {
+        LauncherSettings defaults = LauncherSettings.from(Map.of(), "/opt/iterdef");
+        assertThat(defaults.httpPort()).isEqualTo(8088);
+        assertThat(defaults.syslogPort()).isEqualTo(5514);
+        assertThat(defaults.collectorEndpoints()).contains("tcp://127.0.0.1:5140", "http://127.0.0.1:8088/ingest",
+                "syslog tcp+udp://127.0.0.1:5514");
+
+        LauncherSettings off = LauncherSettings.from(Map.of("ITERDEF_COLLECTOR_HTTP_PORT", "-1",
+                "ITERDEF_COLLECTOR_SYSLOG_PORT", "15514"), "/opt/iterdef");
+        assertThat(off.httpPort()).isEqualTo(LauncherSettings.OFF);
+        assertThat(off.collectorEndpoints()).doesNotContain("/ingest").contains(":15514");
+    }
+
+    @Test
     void shouldResolveRelativeDataDirAgainstHomeWhenRelative() {
         assertThat(LauncherSettings.from(Map.of("ITERDEF_DATA_DIR", "state"), "/opt/iterdef").dataDir())
                 .isEqualTo(Path.of("/opt/iterdef/state"));
