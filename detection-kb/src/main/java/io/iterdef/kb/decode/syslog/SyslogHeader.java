@@ -99,22 +99,33 @@ record SyslogHeader(int priority, boolean rfc5424, Instant time, String host, St
 		c.pos += 16;
 		String host = c.token("HOSTNAME");
 		int start = c.pos;
-		String rest = new String(c.msg, start, c.msg.length - start, StandardCharsets.UTF_8);
 		String app = null;
 		String procId = null;
-		int colon = rest.indexOf(": ");
-		if (!rest.startsWith("{") && !rest.startsWith("<") && colon > 0) {
-			String tag = rest.substring(0, colon);
+		// The TAG ends at the first ": ", found in the bytes: re-encoding decoded text would shift the offset
+		// whenever the TAG holds bytes that are not valid UTF-8.
+		int colon = indexOf(c.msg, start, (byte) ':', (byte) ' ');
+		boolean payloadFirst = start < c.msg.length && (c.msg[start] == '{' || c.msg[start] == '<');
+		if (!payloadFirst && colon > start) {
+			String tag = new String(c.msg, start, colon - start, StandardCharsets.UTF_8);
 			int bracket = tag.indexOf('[');
 			if (bracket > 0 && tag.endsWith("]")) {
 				procId = tag.substring(bracket + 1, tag.length() - 1);
 				tag = tag.substring(0, bracket);
 			}
 			app = tag;
-			c.pos = start + rest.substring(0, colon + 2).getBytes(StandardCharsets.UTF_8).length;
+			c.pos = colon + 2;
 		}
 		c.skipBom();
 		return new SyslogHeader(pri, false, time, host, app, procId, null, null, c.pos);
+	}
+
+	private static int indexOf(byte[] bytes, int from, byte first, byte second) {
+		for (int i = from; i + 1 < bytes.length; i++) {
+			if (bytes[i] == first && bytes[i + 1] == second) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static String nil(String value) {

@@ -107,6 +107,20 @@ class SyslogDecoderTest {
 	}
 
 	@Test
+	void shouldFindThePayloadWhenTheTagHoldsInvalidUtf8() throws Exception {
+		byte[] prefix = "<13>Mar 11 23:03:18 ws1 ap".getBytes(StandardCharsets.UTF_8);
+		byte[] rest = "p: {}".getBytes(StandardCharsets.UTF_8);
+		byte[] bsd = new byte[prefix.length + 2 + rest.length];
+		System.arraycopy(prefix, 0, bsd, 0, prefix.length);
+		bsd[prefix.length] = (byte) 0xC3; // a lead byte without its continuation
+		bsd[prefix.length + 1] = (byte) 0xFF;
+		System.arraycopy(rest, 0, bsd, prefix.length + 2, rest.length);
+		SyslogHeader h = SyslogHeader.parse(bsd, ZoneOffset.UTC, CLOCK);
+		assertThat(new String(bsd, h.payloadOffset(), bsd.length - h.payloadOffset(), StandardCharsets.UTF_8))
+			.isEqualTo("{}");
+	}
+
+	@Test
 	void shouldRefuseWithTheReasonWhenThePayloadIsNotAWindowsEvent() {
 		assertThatThrownBy(() -> decode("<38>Mar 11 23:05:01 fw01 sshd[4121]: Accepted publickey for root from 10.0.0.8"))
 			.isInstanceOf(DecodeException.class)
