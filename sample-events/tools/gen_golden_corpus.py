@@ -14,7 +14,8 @@ Each format keeps its quirks (see ../shared/datasets/README.md):
   Winlogbeat: event_id a string, keywords names, unnamed Data as param1..N, UserData as winlog.user_data with
     xml_name, empty values left out, message with \\n line breaks, @timestamp in milliseconds.
   Windows XML: single-quoted attributes, lower-case provider GUID, SystemTime with 7 fractional digits + Z, text
-    escaped (&amp; &lt; &gt; &quot; &apos;, CR as &#13; so that CRLF survives XML parsing), classic providers with <EventID Qualifiers='...'> and unnamed <Data>.
+    escaped (&amp; &lt; &gt; &quot; &apos;, CR as &#13; so that CRLF survives XML parsing), classic providers
+    with <EventID Qualifiers='...'> and unnamed <Data>, no RenderingInfo (EvtRenderEventXml does not add it).
 Deterministic: rerun after editing, then regenerate the decoded/ files with
   mvn -B -o -pl detection-kb test -Dtest=GoldenFilesTest -Diterdef.golden.update=true
 Usage: python3 sample-events/tools/gen_golden_corpus.py   (from the repository root)"""
@@ -429,7 +430,9 @@ sec(5145, subject(BACKUP_SID, 'svc_backup', DOMAIN, '0x2f3a11c') + [
     12811, 'Detailed File Share', 'A network share object was checked to see whether client can be granted desired access.',
     computer=FS)
 spec('security', 1102, EVENTLOG + ('Security',), version=0, task=104, task_name='Log clear',
-     keywords=0x4020000000000000, pid=1084, tid=7336, computer=DC, message='The audit log was cleared.',
+     keywords=0x4020000000000000, pid=1084, tid=7336, computer=DC,
+     message='The audit log was cleared.\r\nSubject:\r\n\tSecurity ID:\tCORP\\Administrator\r\n'
+             '\tAccount Name:\tAdministrator\r\n\tDomain Name:\tCORP\r\n\tLogon ID:\t0x3E1C55A',
      userdata=('LogFileCleared', 'http://manifests.microsoft.com/win/2004/08/windows/eventlog',
                subject(ADMIN_SID, 'Administrator', DOMAIN, '0x3e1c55a')))
 
