@@ -34,6 +34,10 @@ public final class ShipperTimes {
 		if (t.isEmpty() || !(t.endsWith("Z") || t.endsWith("z") || hasOffset(t))) {
 			return null;
 		}
+		Instant fast = TimeFastPaths.utc(t);
+		if (fast != null) {
+			return fast;
+		}
 		try {
 			return OffsetDateTime.parse(t).toInstant();
 		}
@@ -69,8 +73,13 @@ public final class ShipperTimes {
 		if (text == null) {
 			return null;
 		}
+		String t = text.trim();
+		LocalDateTime fast = TimeFastPaths.local(t);
+		if (fast != null) {
+			return fast;
+		}
 		try {
-			return LocalDateTime.parse(text.trim(), LOCAL);
+			return LocalDateTime.parse(t, LOCAL);
 		}
 		catch (DateTimeException e) {
 			return null;

@@ -1,5 +1,6 @@
 package io.iterdef.kb.event;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kie.api.definition.type.Role;
@@ -8,6 +9,8 @@ import org.kie.api.definition.type.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,10 +49,39 @@ public final class Event {
 
 	private final boolean processStart;
 
+	// The paths the constructor reads, split once (Event.node used to split them for every event decoded).
+	private static final DottedPath EVENT_ID = DottedPath.of("event.id");
+
+	private static final DottedPath TIMESTAMP = DottedPath.of("@timestamp");
+
+	private static final DottedPath HOST_NAME = DottedPath.of("host.name");
+
+	private static final DottedPath EVENT_CODE = DottedPath.of("event.code");
+
+	private static final DottedPath EVENT_PROVIDER = DottedPath.of("event.provider");
+
+	private static final DottedPath WINLOG_CHANNEL = DottedPath.of("winlog.channel");
+
+	private static final DottedPath USER_NAME = DottedPath.of("user.name");
+
+	private static final DottedPath PROCESS_EXECUTABLE = DottedPath.of("process.executable");
+
+	private static final DottedPath PROCESS_NAME = DottedPath.of("process.name");
+
+	private static final DottedPath PROCESS_COMMAND_LINE = DottedPath.of("process.command_line");
+
+	private static final DottedPath PARENT_NAME = DottedPath.of("process.parent.name");
+
+	private static final DottedPath PARENT_COMMAND_LINE = DottedPath.of("process.parent.command_line");
+
+	private static final JsonPointer EVENT_CATEGORY = JsonPointer.compile("/event/category");
+
+	private static final JsonPointer EVENT_TYPE = JsonPointer.compile("/event/type");
+
 	private Event(ObjectNode tree) {
 		this.tree = tree;
-		this.id = text(tree, "event.id");
-		String ts = text(tree, "@timestamp");
+		this.id = text(tree, EVENT_ID);
+		String ts = text(tree, TIMESTAMP);
 		if (ts == null) {
 			throw new IllegalArgumentException("event has no @timestamp");
 		}
@@ -59,19 +91,19 @@ public final class Event {
 		catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("event has an invalid @timestamp: " + ts, e);
 		}
-		this.hostName = text(tree, "host.name");
-		this.code = text(tree, "event.code");
-		this.provider = text(tree, "event.provider");
-		this.channel = text(tree, "winlog.channel");
-		this.userName = text(tree, "user.name");
-		this.processExecutable = text(tree, "process.executable");
-		this.processName = lower(text(tree, "process.name"));
-		this.commandLine = text(tree, "process.command_line");
-		this.parentProcessName = lower(text(tree, "process.parent.name"));
-		this.parentCommandLine = text(tree, "process.parent.command_line");
+		this.hostName = text(tree, HOST_NAME);
+		this.code = text(tree, EVENT_CODE);
+		this.provider = text(tree, EVENT_PROVIDER);
+		this.channel = text(tree, WINLOG_CHANNEL);
+		this.userName = text(tree, USER_NAME);
+		this.processExecutable = text(tree, PROCESS_EXECUTABLE);
+		this.processName = lower(text(tree, PROCESS_NAME));
+		this.commandLine = text(tree, PROCESS_COMMAND_LINE);
+		this.parentProcessName = lower(text(tree, PARENT_NAME));
+		this.parentCommandLine = text(tree, PARENT_COMMAND_LINE);
 		// A process start names the process: service state changes (System 7036) and PowerShell engine starts are
 		// categorized process/start by Elastic too, but rules about process starts mean a new executable.
-		this.processStart = contains(tree.at("/event/category"), "process") && contains(tree.at("/event/type"), "start")
+		this.processStart = contains(tree.at(EVENT_CATEGORY), "process") && contains(tree.at(EVENT_TYPE), "start")
 				&& (this.processExecutable != null || this.processName != null);
 	}
 
@@ -214,9 +246,59 @@ public final class Event {
 		return null;
 	}
 
-	private static String text(JsonNode root, String path) {
+	private static String text(JsonNode root, DottedPath path) {
 		JsonNode n = node(root, path);
 		return n != null && n.isValueNode() && !n.isNull() ? n.asText() : null;
+	}
+
+	/** {@link #node(JsonNode, String)} for a path split beforehand: the same lookups, without substrings. */
+	static JsonNode node(JsonNode root, DottedPath path) {
+		JsonNode direct = root.get(path.whole);
+		if (direct != null) {
+			return direct;
+		}
+		for (int i = 0; i < path.heads.length; i++) {
+			JsonNode child = root.get(path.heads[i]);
+			if (child != null && child.isObject()) {
+				JsonNode found = node(child, path.tails[i]);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A dotted path and, for each dot {@link #node(JsonNode, String)} tries (left to right, none when the path
+	 * starts with a dot), the key before it and the path after it.
+	 */
+	static final class DottedPath {
+
+		final String whole;
+
+		final String[] heads;
+
+		final DottedPath[] tails;
+
+		private DottedPath(String whole, String[] heads, DottedPath[] tails) {
+			this.whole = whole;
+			this.heads = heads;
+			this.tails = tails;
+		}
+
+		static DottedPath of(String dottedPath) {
+			List<String> heads = new ArrayList<>();
+			List<DottedPath> tails = new ArrayList<>();
+			int dot = dottedPath.indexOf('.');
+			while (dot > 0) {
+				heads.add(dottedPath.substring(0, dot));
+				tails.add(of(dottedPath.substring(dot + 1)));
+				dot = dottedPath.indexOf('.', dot + 1);
+			}
+			return new DottedPath(dottedPath, heads.toArray(new String[0]), tails.toArray(new DottedPath[0]));
+		}
+
 	}
 
 	private static String lower(String s) {

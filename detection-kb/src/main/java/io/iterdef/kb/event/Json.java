@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,21 @@ public final class Json {
 
 	/** The one mapper of detection-kb (thread-safe once configured). */
 	public static final ObjectMapper MAPPER = new ObjectMapper();
+
+	/**
+	 * One SHA-1 digest per thread: MessageDigest.getInstance looks the provider up on every call (it showed in the
+	 * decode profile), and a digest is not thread-safe. digest() resets it for the next use.
+	 */
+	private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-1");
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-1 not available", e);
+		}
+	});
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private Json() {
 	}
@@ -55,17 +71,7 @@ public final class Json {
 
 	/** Lower-case hex SHA-1 of the bytes. */
 	public static String sha1Hex(byte[] bytes) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-1").digest(bytes);
-			StringBuilder sb = new StringBuilder(40);
-			for (byte b : digest) {
-				sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-			}
-			return sb.toString();
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-1 not available", e);
-		}
+		return HEX.formatHex(SHA1.get().digest(bytes));
 	}
 
 	/** Converts a JSON node into plain Java values: String, Long, Double, Boolean, List, Map (null for JSON null). */

@@ -1,6 +1,7 @@
 package io.iterdef.kb.decode.xml;
 
 import io.iterdef.kb.decode.DecodeException;
+import io.iterdef.kb.decode.TimeFastPaths;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +22,10 @@ public final class SystemTimes {
 	public static Instant parse(String systemTime) throws DecodeException {
 		String t = systemTime.trim();
 		try {
+			Instant fast = TimeFastPaths.utc(t);
+			if (fast != null) {
+				return fast;
+			}
 			if (t.endsWith("Z") || t.endsWith("z")) {
 				return Instant.parse(t.substring(0, t.length() - 1).replace(' ', 'T') + "Z");
 			}

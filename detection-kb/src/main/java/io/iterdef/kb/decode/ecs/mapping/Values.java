@@ -128,9 +128,23 @@ public final class Values {
 
 	/** The object at a dotted path, created on the way. */
 	public static ObjectNode object(ObjectNode root, String path) {
+		return object(root, path, path.length());
+	}
+
+	/**
+	 * The object at the dotted path {@code path.substring(0, end)}, created on the way. Walks the keys with indexOf
+	 * rather than String.split: every put of every mapping goes through here.
+	 */
+	private static ObjectNode object(ObjectNode root, String path, int end) {
 		ObjectNode node = root;
-		for (String key : path.split("\\.")) {
-			node = node.withObjectProperty(key);
+		int from = 0;
+		while (from <= end) {
+			int dot = path.indexOf('.', from);
+			if (dot < 0 || dot > end) {
+				dot = end;
+			}
+			node = node.withObjectProperty(path.substring(from, dot));
+			from = dot + 1;
 		}
 		return node;
 	}
@@ -224,7 +238,7 @@ public final class Values {
 
 	private static ObjectNode parent(ObjectNode root, String path) {
 		int dot = path.lastIndexOf('.');
-		return dot < 0 ? root : object(root, path.substring(0, dot));
+		return dot < 0 ? root : object(root, path, dot);
 	}
 
 	private static String leaf(String path) {
