@@ -9,6 +9,7 @@ import io.iterdef.kb.event.Json;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -103,7 +104,10 @@ public final class EcsMapper {
 		if (!user.isEmpty()) {
 			w.set("user", user);
 		}
-		ObjectNode data = w.putObject("event_data");
+		// Sized for its fields up front: growing the map while copying a large EventData showed in the profile.
+		ObjectNode data = new ObjectNode(Json.MAPPER.getNodeFactory(),
+				new LinkedHashMap<>(capacity(e.eventData.size() + e.unnamedData.size())));
+		w.set("event_data", data);
 		for (Map.Entry<String, String> f : e.eventData.entrySet()) {
 			data.put(f.getKey(), f.getValue());
 		}
@@ -138,6 +142,11 @@ public final class EcsMapper {
 				new String[] { "taskscheduler", "windows.taskscheduler_operational" };
 			default -> null;
 		};
+	}
+
+	/** A HashMap capacity that holds n entries without resizing (default load factor). */
+	private static int capacity(int n) {
+		return Math.max(16, (int) (n / 0.75f) + 1);
 	}
 
 	private static boolean present(String s) {

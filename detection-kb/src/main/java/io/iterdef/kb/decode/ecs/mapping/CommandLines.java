@@ -43,7 +43,7 @@ public final class CommandLines {
 					continue;
 				}
 				if (c == '"') {
-					arg.append("\\".repeat(slashes / 2));
+					backslashes(arg, slashes / 2);
 					if (slashes % 2 == 0) {
 						if (inQuote && i + 1 < n && commandLine.charAt(i + 1) == '"') {
 							arg.append('"');
@@ -57,14 +57,21 @@ public final class CommandLines {
 					slashes = 0;
 					continue;
 				}
-				arg.append("\\".repeat(slashes));
+				backslashes(arg, slashes);
 				slashes = 0;
 				arg.append(c);
 			}
-			arg.append("\\".repeat(slashes));
+			backslashes(arg, slashes);
 			args.add(arg.toString());
 		}
 		return args;
+	}
+
+	/** Appends n backslashes (without building a string for each character of the command line, as repeat did). */
+	private static void backslashes(StringBuilder arg, int n) {
+		for (int k = 0; k < n; k++) {
+			arg.append('\\');
+		}
 	}
 
 	/** {prefix}.args and {prefix}.args_count from the command line, when it has arguments. */

@@ -24,6 +24,9 @@ final class EmetText {
 
 	private static final Pattern CHECK_FAILED = Pattern.compile("^\\s*(\\S+) check failed:");
 
+	/** Line breaks; compiled once (String.split with a regex compiles it on every call). */
+	private static final Pattern LINES = Pattern.compile("\r?\n");
+
 	private static final Pattern VERSION = Pattern.compile("EMET version (\\S+)");
 
 	private static final Pattern STATUS = Pattern.compile("EMET Service status is:\\s*(.+?)\\s*$");
@@ -62,7 +65,7 @@ final class EmetText {
 		if (Values.present(text) == null) {
 			return;
 		}
-		for (String line : text.split("\r?\n")) {
+		for (String line : LINES.split(text)) {
 			Matcher m;
 			if ((m = VERSION.matcher(line)).find()) {
 				put(ecs, "emet.version", m.group(1));

@@ -23,6 +23,9 @@ final class PowerShellText {
 
 	private static final Pattern BINDING = Pattern.compile("^name=(.+);\\s*value=(.+)$");
 
+	/** Line breaks; compiled once (String.split with a regex compiles it on every call). */
+	private static final Pattern LINES = Pattern.compile("\r?\n");
+
 	private PowerShellText() {
 	}
 
@@ -33,7 +36,7 @@ final class PowerShellText {
 			if (text == null) {
 				continue;
 			}
-			for (String line : text.split("\r?\n")) {
+			for (String line : LINES.split(text)) {
 				Matcher m = PAIR.matcher(line);
 				if (m.matches()) {
 					pairs.putIfAbsent(m.group(1).replace(" ", ""), m.group(2).strip());
@@ -49,7 +52,7 @@ final class PowerShellText {
 			return;
 		}
 		ArrayNode details = null;
-		for (String line : text.split("\r?\n")) {
+		for (String line : LINES.split(text)) {
 			Matcher m = DETAIL.matcher(line.strip());
 			if (!m.matches() || m.group(1).contains("=")) {
 				continue;

@@ -8,6 +8,7 @@ import io.iterdef.kb.decode.ecs.mapping.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static io.iterdef.kb.decode.ecs.mapping.Values.present;
 import static io.iterdef.kb.decode.ecs.mapping.Values.put;
@@ -22,6 +23,9 @@ import static io.iterdef.kb.decode.ecs.mapping.Values.trimmed;
  * unwrapped), QueryStatus as sysmon.dns.status (the Windows error name for the common codes, else the number).
  */
 final class SysmonNetworkFields {
+
+	/** Runs of white space; compiled once (String.split with a regex compiles it on every call). */
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private static final Map<String, String> DNS_TYPES = Map.ofEntries(Map.entry("1", "A"), Map.entry("2", "NS"),
 			Map.entry("5", "CNAME"), Map.entry("6", "SOA"), Map.entry("12", "PTR"), Map.entry("15", "MX"),
@@ -81,7 +85,7 @@ final class SysmonNetworkFields {
 				continue;
 			}
 			if (answer.startsWith("type:")) {
-				String[] words = answer.split("\\s+");
+				String[] words = SPACES.split(answer);
 				if (words.length >= 2) {
 					String type = DNS_TYPES.getOrDefault(words[1], words[1]);
 					answers.add(new String[] { type, words.length >= 3 ? words[2] : null });
