@@ -85,4 +85,31 @@ public final class WinEvent {
 		return this.eventData.get(name);
 	}
 
+	/**
+	 * The n-th positional parameter (1-based) as winlog.event_data shows it: the field "param{n}" when the shipper
+	 * named it so (Winlogbeat, NXLog), otherwise the unnamed Data that EcsMapper writes as "param{n}" (Windows XML
+	 * classic providers: unnamed values take the param numbers no named field uses, in document order). Null when
+	 * there is none.
+	 */
+	public String param(int n) {
+		String named = this.eventData.get("param" + n);
+		if (named != null || this.unnamedData.isEmpty() || n < 1) {
+			return named;
+		}
+		int number = 0;
+		for (String unnamed : this.unnamedData) {
+			number++;
+			while (this.eventData.containsKey("param" + number)) {
+				number++;
+			}
+			if (number == n) {
+				return unnamed;
+			}
+			if (number > n) {
+				return null;
+			}
+		}
+		return null;
+	}
+
 }

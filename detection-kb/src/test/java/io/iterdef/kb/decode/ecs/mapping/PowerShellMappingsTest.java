@@ -41,6 +41,45 @@ class PowerShellMappingsTest {
 	}
 
 	@Test
+	void shouldReadUnnamedDataByPositionWhenEngineStartedFromWindowsXml() {
+		WinEvent e = event("Windows PowerShell", "PowerShell", 400);
+		e.unnamedData.add("Available");
+		e.unnamedData.add("None");
+		e.unnamedData.add(CONTEXT);
+		ObjectNode ecs = map(e);
+		assertThat(text(ecs, "process.command_line")).isEqualTo("powershell.exe -nop -w hidden -enc SQBFAFgA");
+		assertThat(text(ecs, "powershell.engine.new_state")).isEqualTo("Available");
+		assertThat(text(ecs, "powershell.engine.previous_state")).isEqualTo("None");
+		assertThat(at(ecs, "event.sequence").asInt()).isEqualTo(13);
+	}
+
+	@Test
+	void shouldReadUnnamedDataByPositionWhenPipelineDetailsFromWindowsXml() {
+		WinEvent e = event("Windows PowerShell", "PowerShell", 800);
+		e.unnamedData.add("Get-Process");
+		e.unnamedData.add("\tDetailSequence=1\r\n\tDetailTotal=1\r\n\r\n\tSequenceNumber=41\r\n\r\n"
+				+ "\tUserId=CORP\\jdoe\r\n\tHostApplication=powershell.exe\r\n\tCommandLine=Get-Process");
+		e.unnamedData.add("CommandInvocation(Get-Process): \"Get-Process\"\r\n");
+		ObjectNode ecs = map(e);
+		assertThat(text(ecs, "user.name")).isEqualTo("jdoe");
+		assertThat(text(ecs, "process.command_line")).isEqualTo("powershell.exe");
+		assertThat(text(ecs, "powershell.command.value")).isEqualTo("Get-Process");
+		assertThat(at(ecs, "powershell.total").asInt()).isEqualTo(1);
+		assertThat(text(ecs, "powershell.command.invocation_details.0.type")).isEqualTo("CommandInvocation");
+	}
+
+	@Test
+	void shouldNumberUnnamedDataAfterNamedParametersWhenMixed() {
+		WinEvent e = event("Windows PowerShell", "PowerShell", 400, "param1", "named");
+		e.unnamedData.add("second");
+		e.unnamedData.add("third");
+		assertThat(e.param(1)).isEqualTo("named");
+		assertThat(e.param(2)).isEqualTo("second");
+		assertThat(e.param(3)).isEqualTo("third");
+		assertThat(e.param(4)).isNull();
+	}
+
+	@Test
 	void shouldParseMessageWhenPipelineDetailsWithoutParameters() {
 		WinEvent e = event("Windows PowerShell", "PowerShell", 800);
 		e.message = "Pipeline execution details for command line: Get-Process . \r\n\r\nContext Information: \r\n"

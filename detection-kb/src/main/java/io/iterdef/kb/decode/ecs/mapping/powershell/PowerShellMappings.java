@@ -43,8 +43,9 @@ public final class PowerShellMappings {
 	}
 
 	private static void classicFields(WinEvent e, ObjectNode ecs) {
-		String details = e.eventId == 800 ? e.data("param2") : e.data("param3");
-		Map<String, String> p = PowerShellText.pairs(details, e.data("param3"), e.data("param2"), e.message);
+		// Windows XML carries the parameters as unnamed Data: WinEvent.param reads them by position.
+		String details = e.eventId == 800 ? e.param(2) : e.param(3);
+		Map<String, String> p = PowerShellText.pairs(details, e.param(3), e.param(2), e.message);
 		common(p, ecs);
 		Values.putUser(ecs, "user", p.get("UserId"));
 		putNumber(ecs, "event.sequence", p.get("SequenceNumber"));
@@ -54,7 +55,7 @@ public final class PowerShellMappings {
 		put(ecs, "powershell.engine.previous_state", p.get("PreviousEngineState"));
 		put(ecs, "powershell.pipeline_id", p.get("PipelineId"));
 		if (e.eventId == 800) {
-			String invocation = Values.present(e.data("param3"));
+			String invocation = Values.present(e.param(3));
 			PowerShellText.invocationDetails(ecs, invocation != null ? invocation : e.message);
 		}
 	}
