@@ -214,4 +214,27 @@ class SecurityMappingsTest {
 		assertThat(text(service, "service.type")).isEqualTo("Win32 Own Process");
 	}
 
+	@Test
+	void shouldReadMessageSubjectWhenAuditLogClearedWithoutUserData() {
+		WinEvent cleared = event("Security", "Microsoft-Windows-Eventlog", 1102);
+		cleared.message = "The audit log was cleared.\r\nSubject:\r\n\tSecurity ID:\tCORP\\Administrator\r\n"
+				+ "\tAccount Name:\tAdministrator\r\n\tDomain Name:\tCORP\r\n\tLogon ID:\t0x3E1C55A";
+		ObjectNode ecs = map(cleared);
+		assertThat(text(ecs, "event.action")).isEqualTo("audit-log-cleared");
+		assertThat(text(ecs, "user.name")).isEqualTo("Administrator");
+		assertThat(text(ecs, "user.domain")).isEqualTo("CORP");
+		assertThat(at(ecs, "user.id").isMissingNode()).isTrue(); // "Security ID" rendered as a name, not a SID
+
+		WinEvent withSid = event("Security", "Microsoft-Windows-Eventlog", 1102);
+		withSid.message = "The audit log was cleared.\nSubject:\n\tSecurity ID:\tS-1-5-21-1-2-3-500\n"
+				+ "\tAccount Name:\tAdministrator\n\tDomain Name:\tCORP\n\tLogon ID:\t0x3E1C55A";
+		assertThat(text(map(withSid), "user.id")).isEqualTo("S-1-5-21-1-2-3-500");
+
+		WinEvent both = event("Security", "Microsoft-Windows-Eventlog", 1102, "SubjectUserName", "Administrator",
+				"SubjectDomainName", "CORP");
+		both.message = "Subject:\r\n\tAccount Name:\tsomeone\r\n\tDomain Name:\tOTHER";
+		assertThat(text(map(both), "user.name")).isEqualTo("Administrator");
+		assertThat(text(map(both), "user.domain")).isEqualTo("CORP");
+	}
+
 }

@@ -25,7 +25,7 @@ public final class SecurityMappings {
 
 	public static MappingTable table() {
 		MappingTable t = new MappingTable();
-		add(t, 1102, of(List.of("iam"), List.of("admin", "change"), "audit-log-cleared"), SecurityUsers::subject);
+		add(t, 1102, of(List.of("iam"), List.of("admin", "change"), "audit-log-cleared"), SecurityUsers::logCleared);
 		add(t, 4624, of("authentication", "logged-in", "start"), SecurityLogon::logon);
 		add(t, 4625, of("authentication", "logon-failed", "start").withOutcome("failure"), SecurityLogon::logon);
 		add(t, 4634, of("authentication", "logged-out", "end"), SecurityLogon::logon);

@@ -3,6 +3,9 @@ package io.iterdef.kb.decode.ecs.mapping.security;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.decode.WinEvent;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static io.iterdef.kb.decode.ecs.mapping.Values.put;
 import static io.iterdef.kb.decode.ecs.mapping.Values.trimmed;
 
@@ -14,6 +17,13 @@ import static io.iterdef.kb.decode.ecs.mapping.Values.trimmed;
  */
 final class SecurityUsers {
 
+	/** The rendered message's subject lines ("\tAccount Name:\tAdministrator"), compiled once. */
+	private static final Pattern ACCOUNT_NAME = Pattern.compile("(?m)^\\s*Account Name:[ \\t]*(.*?)\\s*$");
+
+	private static final Pattern DOMAIN_NAME = Pattern.compile("(?m)^\\s*Domain Name:[ \\t]*(.*?)\\s*$");
+
+	private static final Pattern SECURITY_ID = Pattern.compile("(?m)^\\s*Security ID:[ \\t]*(.*?)\\s*$");
+
 	private SecurityUsers() {
 	}
 
@@ -22,6 +32,30 @@ final class SecurityUsers {
 		put(ecs, "user.id", trimmed(e.data("SubjectUserSid")));
 		put(ecs, "user.name", trimmed(e.data("SubjectUserName")));
 		put(ecs, "user.domain", trimmed(e.data("SubjectDomainName")));
+	}
+
+	/**
+	 * 1102 (the audit log was cleared): user.* from the subject of the UserData; when the shipper sent no UserData
+	 * (NXLog), from the rendered message's "Subject:" lines ("Account Name:", "Domain Name:", and "Security ID:" when
+	 * it is a SID rather than the resolved name).
+	 */
+	static void logCleared(WinEvent e, ObjectNode ecs) {
+		subject(e, ecs);
+		if (e.message == null || trimmed(e.data("SubjectUserName")) != null) {
+			return;
+		}
+		put(ecs, "user.name", messageLine(ACCOUNT_NAME, e.message));
+		put(ecs, "user.domain", messageLine(DOMAIN_NAME, e.message));
+		String sid = messageLine(SECURITY_ID, e.message);
+		if (sid != null && sid.startsWith("S-1-") && trimmed(e.data("SubjectUserSid")) == null) {
+			put(ecs, "user.id", sid);
+		}
+	}
+
+	/** The value of the first message line the pattern matches (group 1, trimmed); null when none. */
+	private static String messageLine(Pattern line, String message) {
+		Matcher m = line.matcher(message);
+		return m.find() ? trimmed(m.group(1)) : null;
 	}
 
 	/** user.* from the target account ("Copy Target User": 4624, 4625, 4634, 4647, 4768, 4769, 4771, 4776). */
