@@ -44,4 +44,24 @@ class SystemMappingsTest {
 		assertThat(text(ecs, "user.name")).isEqualTo("Administrator");
 	}
 
+	@Test
+	void shouldFallBackToEventUserWhenLogClearedWithoutUserData() {
+		WinEvent e = event("System", "Microsoft-Windows-Eventlog", 104);
+		e.userSid = "S-1-5-21-1-2-3-500";
+		e.userName = "Administrator";
+		e.userDomain = "CORP";
+		ObjectNode ecs = map(e);
+		assertThat(text(ecs, "user.name")).isEqualTo("Administrator");
+		assertThat(text(ecs, "user.domain")).isEqualTo("CORP");
+		assertThat(text(ecs, "user.id")).isEqualTo("S-1-5-21-1-2-3-500");
+
+		WinEvent subject = event("System", "Microsoft-Windows-Eventlog", 104, "SubjectUserName", "jdoe",
+				"SubjectDomainName", "WKS-07");
+		subject.userName = "SYSTEM";
+		subject.userDomain = "NT AUTHORITY";
+		ObjectNode fromSubject = map(subject);
+		assertThat(text(fromSubject, "user.name")).isEqualTo("jdoe");
+		assertThat(text(fromSubject, "user.domain")).isEqualTo("WKS-07");
+	}
+
 }

@@ -48,9 +48,20 @@ public final class SystemMappings {
 		put(ecs, "service.state", state);
 	}
 
+	/**
+	 * 104: the user is the UserData subject; a shipper that sends no UserData (NXLog) still has the account that
+	 * cleared the log as the event's user (System/Security/@UserID, resolved as winlog.user.*).
+	 */
 	private static void logCleared(WinEvent e, ObjectNode ecs) {
-		put(ecs, "user.name", trimmed(e.data("SubjectUserName")));
-		put(ecs, "user.domain", trimmed(e.data("SubjectDomainName")));
+		String name = trimmed(e.data("SubjectUserName"));
+		if (name != null) {
+			put(ecs, "user.name", name);
+			put(ecs, "user.domain", trimmed(e.data("SubjectDomainName")));
+		}
+		else {
+			put(ecs, "user.name", trimmed(e.userName));
+			put(ecs, "user.domain", trimmed(e.userDomain));
+		}
 		put(ecs, "user.id", trimmed(e.userSid));
 	}
 
