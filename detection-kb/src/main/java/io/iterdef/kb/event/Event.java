@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The Drools fact: an immutable normalized event, wrapping its ECS tree. Typed getters for the fields rules use
@@ -79,6 +80,11 @@ public final class Event {
 	private static final JsonPointer EVENT_TYPE = JsonPointer.compile("/event/type");
 
 	private Event(ObjectNode tree) {
+		this(tree, null);
+	}
+
+	/** {@code parsedTimestamp}: the tree's @timestamp already parsed by the caller, or null to parse it here. */
+	private Event(ObjectNode tree, Instant parsedTimestamp) {
 		this.tree = tree;
 		this.id = text(tree, EVENT_ID);
 		String ts = text(tree, TIMESTAMP);
@@ -86,7 +92,7 @@ public final class Event {
 			throw new IllegalArgumentException("event has no @timestamp");
 		}
 		try {
-			this.timestamp = Instant.parse(ts);
+			this.timestamp = parsedTimestamp != null ? parsedTimestamp : Instant.parse(ts);
 		}
 		catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("event has an invalid @timestamp: " + ts, e);
@@ -118,6 +124,15 @@ public final class Event {
 	 */
 	public static Event ownTree(ObjectNode ecs) {
 		return new Event(ecs);
+	}
+
+	/**
+	 * As {@link #ownTree(ObjectNode)}, for a tree whose @timestamp the caller wrote as {@code timestamp.toString()}:
+	 * the instant is taken as is instead of being parsed back from that text (Instant.toString and Instant.parse
+	 * round-trip exactly; the parse was a tenth of the decode time of the JSON formats).
+	 */
+	public static Event ownTree(ObjectNode ecs, Instant timestamp) {
+		return new Event(ecs, Objects.requireNonNull(timestamp, "timestamp"));
 	}
 
 	/** Parses ECS event JSON (as written by {@link #toJson()}). */

@@ -38,7 +38,7 @@ public final class EcsMapper {
 
 	/** The ECS event; the WinEvent must have its id, timestamp and channel (format decoders guarantee it). */
 	public Event map(WinEvent e) {
-		return Event.ownTree(tree(e));
+		return Event.ownTree(tree(e), e.timestamp); // tree() writes @timestamp as e.timestamp.toString()
 	}
 
 	/** The ECS tree of the event (a new tree the caller owns). */

@@ -18,11 +18,25 @@ final class BeatFields {
 	private BeatFields() {
 	}
 
-	/** Copies every field of event_data and then user_data (values as text) into the event's EventData. */
+	/**
+	 * Winlogbeat's user_data key naming the UserData element ("LogFileCleared", "Operation_ClientFailure"): not a
+	 * field of the event (the other formats have no such field), so it is not copied.
+	 */
+	static final String USER_DATA_XML_NAME = "xml_name";
+
+	/**
+	 * Copies every field of event_data and then user_data (values as text) into the event's EventData, except
+	 * user_data's xml_name.
+	 */
 	static void eventData(WinEvent e, JsonNode eventData, JsonNode userData) {
-		for (JsonNode data : new JsonNode[] { eventData, userData }) {
-			if (data != null && data.isObject()) {
-				for (Map.Entry<String, JsonNode> f : data.properties()) {
+		copy(e, eventData, null);
+		copy(e, userData, USER_DATA_XML_NAME);
+	}
+
+	private static void copy(WinEvent e, JsonNode data, String skip) {
+		if (data != null && data.isObject()) {
+			for (Map.Entry<String, JsonNode> f : data.properties()) {
+				if (!f.getKey().equals(skip)) {
 					e.eventData.putIfAbsent(f.getKey(), JsonFields.value(f.getValue()));
 				}
 			}
