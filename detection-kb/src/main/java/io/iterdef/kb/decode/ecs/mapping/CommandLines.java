@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a Windows command line into arguments the way CommandLineToArgvW does (backslashes escape a quote only
@@ -12,6 +14,10 @@ import java.util.List;
  * Windows pipelines do to set process.args and process.args_count.
  */
 public final class CommandLines {
+
+	/** An unquoted program path that may have spaces, up to its first executable extension; compiled once. */
+	private static final Pattern UNQUOTED_PROGRAM = Pattern
+		.compile("^((?:[^\"\\s]|\\s(?![-/]))*?\\.(?:exe|com|bat|cmd|scr|pif))(?=[\\s\"]|$)", Pattern.CASE_INSENSITIVE);
 
 	private CommandLines() {
 	}
@@ -65,6 +71,35 @@ public final class CommandLines {
 			args.add(arg.toString());
 		}
 		return args;
+	}
+
+	/**
+	 * The program a command names: its first argument, after taking off quotes around the whole command (Sysmon 20
+	 * writes a consumer's command as " \"C:\\dir\\app.exe /arg\""). An unquoted program path with spaces
+	 * ("C:\\Program Files\\app.exe /arg") is read up to its first ".exe"-like token before any switch, as
+	 * CreateProcess resolves it.
+	 * Null when the command is blank.
+	 */
+	public static String executable(String command) {
+		String c = Values.trimmed(command);
+		if (c == null) {
+			return null;
+		}
+		if (c.length() > 1 && c.charAt(0) == '"' && c.indexOf('"', 1) == c.length() - 1) {
+			c = c.substring(1, c.length() - 1).strip();
+		}
+		List<String> args = argv(c);
+		if (args.isEmpty()) {
+			return null;
+		}
+		String first = args.get(0);
+		if (c.charAt(0) != '"' && first.indexOf('\\') >= 0 && Values.extension(first) == null) {
+			Matcher program = UNQUOTED_PROGRAM.matcher(c);
+			if (program.find()) {
+				return program.group(1);
+			}
+		}
+		return Values.present(first);
 	}
 
 	/** Appends n backslashes (without building a string for each character of the command line, as repeat did). */

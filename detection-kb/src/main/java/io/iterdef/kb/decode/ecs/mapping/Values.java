@@ -78,8 +78,7 @@ public final class Values {
 		if (p == null) {
 			return null;
 		}
-		int sep = Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/'));
-		return present(p.substring(sep + 1));
+		return present(p.substring(lastSeparator(p) + 1));
 	}
 
 	/** The path up to its last separator; null when the path has no separator. */
@@ -88,8 +87,17 @@ public final class Values {
 		if (p == null) {
 			return null;
 		}
-		int sep = Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/'));
+		int sep = lastSeparator(p);
 		return sep <= 0 ? null : p.substring(0, sep);
+	}
+
+	/**
+	 * The index of the last path separator: '\\' in a Windows path (one that has a backslash: a '/' there is more
+	 * likely an argument such as "/background" than a separator), '/' in a POSIX one; -1 when none.
+	 */
+	private static int lastSeparator(String p) {
+		int backslash = p.lastIndexOf('\\');
+		return backslash >= 0 ? backslash : p.lastIndexOf('/');
 	}
 
 	/** The extension of the file name, without the dot ("exe"); null when none. */

@@ -207,4 +207,30 @@ class SysmonMappingsTest {
 		assertThat(text(ecs, "process.hash.sha1")).isEqualTo("1234567890abcdef1234567890abcdef12345678");
 	}
 
+	@Test
+	void shouldTakeProgramOfDestinationWhenWmiConsumer() {
+		ObjectNode ecs = map(event(CHANNEL, PROVIDER, 20, "EventType", "WmiConsumerEvent", "Operation", "Created",
+				"User", "CORP\\jdoe", "Name", " \"OneDriveSync\"", "Type", "Command Line", "Destination",
+				" \"C:\\Users\\jdoe\\AppData\\Local\\Temp\\updater.exe /background\""));
+		assertThat(text(ecs, "process.executable")).isEqualTo("C:\\Users\\jdoe\\AppData\\Local\\Temp\\updater.exe");
+		assertThat(text(ecs, "process.name")).isEqualTo("updater.exe");
+
+		ObjectNode quotedProgram = map(event(CHANNEL, PROVIDER, 20, "Destination",
+				"\"C:\\Program Files\\Tool\\run.exe\" -q \"C:\\x y\\z.txt\""));
+		assertThat(text(quotedProgram, "process.executable")).isEqualTo("C:\\Program Files\\Tool\\run.exe");
+		assertThat(text(quotedProgram, "process.name")).isEqualTo("run.exe");
+
+		ObjectNode unquotedSpaces = map(event(CHANNEL, PROVIDER, 20, "Destination",
+				"C:\\Program Files\\Tool\\run.exe /q"));
+		assertThat(text(unquotedSpaces, "process.executable")).isEqualTo("C:\\Program Files\\Tool\\run.exe");
+
+		ObjectNode bare = map(event(CHANNEL, PROVIDER, 20, "Destination", "\"powershell.exe -nop -enc SQBFAFgA\""));
+		assertThat(text(bare, "process.executable")).isEqualTo("powershell.exe");
+		assertThat(at(bare, "process.name").isMissingNode()).isTrue(); // no directory: no name, as for an image
+
+		ObjectNode switchNotPath = map(event(CHANNEL, PROVIDER, 20, "Destination",
+				"C:\\Windows\\System32\\cmd /c calc.exe"));
+		assertThat(text(switchNotPath, "process.executable")).isEqualTo("C:\\Windows\\System32\\cmd");
+	}
+
 }

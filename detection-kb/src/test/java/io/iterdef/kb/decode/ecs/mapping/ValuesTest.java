@@ -44,6 +44,16 @@ class ValuesTest {
 	}
 
 	@Test
+	void shouldSplitOnBackslashOnlyWhenWindowsPathHasSlashInArguments() {
+		String command = "C:\\Users\\jdoe\\AppData\\Local\\Temp\\updater.exe /background";
+		assertThat(Values.fileName(command)).isEqualTo("updater.exe /background");
+		assertThat(Values.directory(command)).isEqualTo("C:\\Users\\jdoe\\AppData\\Local\\Temp");
+		assertThat(Values.fileName("/usr/bin/python3")).isEqualTo("python3");
+		assertThat(Values.directory("/usr/bin/python3")).isEqualTo("/usr/bin");
+		assertThat(Values.fileName("C:/Windows/System32/cmd.exe")).isEqualTo("cmd.exe");
+	}
+
+	@Test
 	void shouldParseHashesWhenSysmonHashes() {
 		assertThat(Values.hashes("SHA1=AB12,MD5=CD34,SHA256=EF56,IMPHASH=00000000000000000000000000000000"))
 			.containsExactly(org.assertj.core.api.Assertions.entry("sha1", "ab12"),

@@ -6,6 +6,8 @@ import io.iterdef.kb.decode.ecs.mapping.CommandLines;
 
 import java.util.Set;
 
+import static io.iterdef.kb.decode.ecs.mapping.Values.directory;
+import static io.iterdef.kb.decode.ecs.mapping.Values.fileName;
 import static io.iterdef.kb.decode.ecs.mapping.Values.present;
 import static io.iterdef.kb.decode.ecs.mapping.Values.put;
 import static io.iterdef.kb.decode.ecs.mapping.Values.putExecutable;
@@ -18,7 +20,8 @@ import static io.iterdef.kb.decode.ecs.mapping.Values.putUser;
  * maps them: the acting process is Image/ProcessId/ProcessGuid, or SourceImage/SourceProcessId/SourceProcessGU[I]D
  * for 8 (CreateRemoteThread) and 10 (ProcessAccess), whose target stays in winlog.event_data (TargetImage,
  * TargetProcessId, GrantedAccess as sent: rules compare it with Values.number). For 20 (WMI consumer) Elastic takes
- * Destination as process.executable; so does this mapping.
+ * Destination as process.executable; this mapping takes the program of that command (Destination is a command line
+ * in Sysmon's quotes, not a path).
  */
 final class SysmonProcessFields {
 
@@ -34,7 +37,13 @@ final class SysmonProcessFields {
 		put(ecs, "process.entity_id", guid(first(e, "SourceProcessGuid", "SourceProcessGUID", "ProcessGuid")));
 		putNumber(ecs, "process.pid", first(e, "SourceProcessId", "ProcessId"));
 		putNumber(ecs, "process.thread.id", e.data("SourceThreadId"));
-		putExecutable(ecs, "process", first(e, "SourceImage", "Image", "Destination"));
+		String image = first(e, "SourceImage", "Image");
+		if (image == null && e.data("Destination") != null) {
+			destination(e.data("Destination"), ecs);
+		}
+		else {
+			putExecutable(ecs, "process", image);
+		}
 		put(ecs, "process.command_line", e.data("CommandLine"));
 		CommandLines.putArgs(ecs, "process", e.data("CommandLine"));
 		put(ecs, "process.working_directory", e.data("CurrentDirectory"));
@@ -52,6 +61,18 @@ final class SysmonProcessFields {
 		putUser(ecs, "user", e.data("User"));
 		put(ecs, "user.id", e.userSid);
 		put(ecs, "rule.name", e.data("RuleName"));
+	}
+
+	/**
+	 * 20's Destination is the consumer's command (" \"C:\\...\\updater.exe /background\"", Sysmon's quotes and leading
+	 * space): process.executable is its program, process.name the program's file name.
+	 */
+	private static void destination(String destination, ObjectNode ecs) {
+		String program = CommandLines.executable(destination);
+		put(ecs, "process.executable", program);
+		if (program != null && directory(program) != null) {
+			put(ecs, "process.name", fileName(program));
+		}
 	}
 
 	/** {prefix}.original_file_name, company, description, file_version, product (Sysmon 1, 6, 7). */
