@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * resolved from System/Security/@UserID into {@code AccountName}/{@code Domain}/{@code AccountType}/{@code UserID},
  * overwriting an EventData field of the same name, so those fields always mean winlog.user.*; the overwritten
  * EventData value is lost, except System 7045's service account, recovered from the Message line
- * "Service Account: X" into event_data.AccountName.
+ * "Service Account: X" into event_data.AccountName. Likewise NXLog's {@code EventType} and {@code Version} overwrite
+ * Sysmon's EventType (12-14, 17-21) and Version (4): recovered from the Message lines "EventType: X", "Version: X".
  */
 public final class NxlogDecoder implements JsonFormatDecoder {
 
@@ -42,6 +43,17 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 			"tags");
 
 	private static final Pattern SERVICE_ACCOUNT = Pattern.compile("(?m)^\\s*Service Account:\\s*(.*?)\\s*$");
+
+	/** Sysmon's message lines for the EventData fields NXLog overwrites ("EventType: SetValue", "Version: 15.14"). */
+	private static final Pattern SYSMON_EVENT_TYPE = Pattern.compile("(?m)^EventType:[ \\t]*(.*?)\\s*$");
+
+	private static final Pattern SYSMON_VERSION = Pattern.compile("(?m)^Version:[ \\t]*(.*?)\\s*$");
+
+	/** Sysmon events whose EventData has an EventType (registry 12-14, pipes 17-18, WMI 19-21). */
+	private static final Set<Integer> SYSMON_EVENT_TYPE_IDS = Set.of(12, 13, 14, 17, 18, 19, 20, 21);
+
+	/** Sysmon events whose EventData has a Version (4, service state changed: the Sysmon version). */
+	private static final Set<Integer> SYSMON_VERSION_IDS = Set.of(4);
 
 	@Override
 	public String name() {
@@ -97,6 +109,9 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 		e.userType = text(rec, "AccountType");
 		e.message = text(rec, "Message");
 		recoverServiceAccount(e);
+		if (sysmon) {
+			recoverSysmonFields(e);
+		}
 		return List.of(e);
 	}
 
@@ -109,6 +124,32 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 		Matcher m = SERVICE_ACCOUNT.matcher(e.message);
 		if (m.find() && !m.group(1).isEmpty()) {
 			e.eventData.put("AccountName", m.group(1));
+		}
+	}
+
+	/**
+	 * Sysmon: EventData EventType (12-14, 17-21) and Version (4) were overwritten by NXLog's own EventType (INFO,
+	 * ...) and Version (the System version); the Message still has them ("EventType: SetValue").
+	 */
+	static void recoverSysmonFields(WinEvent e) {
+		if (e.message == null) {
+			return;
+		}
+		if (SYSMON_EVENT_TYPE_IDS.contains(e.eventId)) {
+			recover(e, "EventType", SYSMON_EVENT_TYPE);
+		}
+		else if (SYSMON_VERSION_IDS.contains(e.eventId)) {
+			recover(e, "Version", SYSMON_VERSION);
+		}
+	}
+
+	private static void recover(WinEvent e, String field, Pattern line) {
+		if (e.eventData.containsKey(field)) {
+			return;
+		}
+		Matcher m = line.matcher(e.message);
+		if (m.find() && !m.group(1).isEmpty()) {
+			e.eventData.put(field, m.group(1));
 		}
 	}
 

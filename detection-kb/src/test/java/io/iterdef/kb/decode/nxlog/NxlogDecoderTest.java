@@ -81,6 +81,20 @@ class NxlogDecoderTest {
 	}
 
 	@Test
+	void shouldRecoverSysmonEventTypeAndVersionFromMessageWhenNxlogOverwroteThem() throws Exception {
+		Event registry = decode("corpus_sysmon_13.json");
+		assertThat(registry.fieldString("winlog.event_data.EventType")).as("recovered from Message: EventType")
+			.isEqualTo("SetValue");
+		Event pipe = decode("corpus_sysmon_17.json");
+		assertThat(pipe.fieldString("winlog.event_data.EventType")).isEqualTo("CreatePipe");
+		Event state = decode("corpus_sysmon_4.json");
+		assertThat(state.fieldString("winlog.event_data.Version")).as("recovered from Message: Version")
+			.isEqualTo("15.14");
+		assertThat(state.field("winlog.version")).as("NXLog's System version").isEqualTo(3L);
+		assertThat(decode("corpus_sysmon_1.json").field("winlog.event_data.EventType")).isNull();
+	}
+
+	@Test
 	void shouldTakeProcessIdAndStripEnvelopeWhenRecordIsTheOlderFieldSetViaLogstash() throws Exception {
 		Event e = decode("sysmon10_lsass_access_2019_processid.json");
 		assertThat(e.field("winlog.process.pid")).isEqualTo(2044L);
