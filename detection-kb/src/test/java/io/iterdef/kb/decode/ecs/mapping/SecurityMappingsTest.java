@@ -97,8 +97,7 @@ class SecurityMappingsTest {
 		assertThat(at(ecs, "process.parent.pid").asLong()).isEqualTo(0x1150);
 		assertThat(text(ecs, "process.parent.name")).isEqualTo("wscript.exe");
 		assertThat(text(ecs, "user.name")).isEqualTo("jdoe");
-		assertThat(text(ecs, "user.effective.id")).isEqualTo("S-1-0-0");
-		assertThat(at(ecs, "user.effective.name").isMissingNode()).isTrue();
+		assertThat(at(ecs, "user.effective").isMissingNode()).as("NULL SID and \"-\": no effective user").isTrue();
 		assertThat(text(ecs, "winlog.logon.id")).isEqualTo("0xaf1a3");
 	}
 
@@ -235,6 +234,23 @@ class SecurityMappingsTest {
 		both.message = "Subject:\r\n\tAccount Name:\tsomeone\r\n\tDomain Name:\tOTHER";
 		assertThat(text(map(both), "user.name")).isEqualTo("Administrator");
 		assertThat(text(map(both), "user.domain")).isEqualTo("CORP");
+	}
+
+	@Test
+	void shouldLeaveIdsOutWhenSidIsTheNullSid() {
+		ObjectNode failed = map(security(4625, "SubjectUserSid", "S-1-5-18", "TargetUserSid", "S-1-0-0",
+				"TargetUserName", "Administrator", "TargetDomainName", "WKS-07", "LogonType", "3"));
+		assertThat(at(failed, "user.id").isMissingNode()).isTrue();
+		assertThat(text(failed, "user.name")).isEqualTo("Administrator");
+
+		ObjectNode process = map(security(4688, "SubjectUserSid", "S-1-5-21-1-2-3-1104", "SubjectUserName", "jdoe",
+				"TargetUserSid", "S-1-0-0", "TargetUserName", "-", "TargetDomainName", "-",
+				"NewProcessName", "C:\\Windows\\System32\\cmd.exe"));
+		assertThat(text(process, "user.id")).isEqualTo("S-1-5-21-1-2-3-1104");
+		assertThat(at(process, "user.effective").isMissingNode()).isTrue();
+
+		ObjectNode subjectNull = map(security(4625, "TargetUserSid", "S-1-0-0", "TargetSid", "S-1-0-0"));
+		assertThat(at(subjectNull, "user.id").isMissingNode()).isTrue();
 	}
 
 }

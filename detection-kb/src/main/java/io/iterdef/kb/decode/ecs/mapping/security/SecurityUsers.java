@@ -29,7 +29,7 @@ final class SecurityUsers {
 
 	/** user.* from the subject (also the UserData of 1102, which uses the same names). */
 	static void subject(WinEvent e, ObjectNode ecs) {
-		put(ecs, "user.id", trimmed(e.data("SubjectUserSid")));
+		put(ecs, "user.id", sid(e.data("SubjectUserSid")));
 		put(ecs, "user.name", trimmed(e.data("SubjectUserName")));
 		put(ecs, "user.domain", trimmed(e.data("SubjectDomainName")));
 	}
@@ -60,8 +60,8 @@ final class SecurityUsers {
 
 	/** user.* from the target account ("Copy Target User": 4624, 4625, 4634, 4647, 4768, 4769, 4771, 4776). */
 	static void targetAsUser(WinEvent e, ObjectNode ecs) {
-		String sid = trimmed(e.data("TargetUserSid"));
-		put(ecs, "user.id", sid != null ? sid : trimmed(e.data("TargetSid")));
+		String sid = sid(e.data("TargetUserSid"));
+		put(ecs, "user.id", sid != null ? sid : sid(e.data("TargetSid")));
 		put(ecs, "user.name", beforeAt(e.data("TargetUserName")));
 		put(ecs, "user.domain", trimmed(e.data("TargetDomainName")));
 	}
@@ -69,14 +69,14 @@ final class SecurityUsers {
 	/** The subject as user.*, the account acted on as user.target.* (4720, 4722, 4724). */
 	static void account(WinEvent e, ObjectNode ecs) {
 		subject(e, ecs);
-		put(ecs, "user.target.id", trimmed(e.data("TargetSid")));
+		put(ecs, "user.target.id", sid(e.data("TargetSid")));
 		put(ecs, "user.target.name", beforeAt(e.data("TargetUserName")));
 		put(ecs, "user.target.domain", trimmed(e.data("TargetDomainName")));
 	}
 
 	/** The account whose credentials were used as user.effective.* (4648 explicit credentials, 4688). */
 	static void effective(WinEvent e, ObjectNode ecs) {
-		put(ecs, "user.effective.id", trimmed(e.data("TargetUserSid")));
+		put(ecs, "user.effective.id", sid(e.data("TargetUserSid")));
 		put(ecs, "user.effective.name", beforeAt(e.data("TargetUserName")));
 		put(ecs, "user.effective.domain", trimmed(e.data("TargetDomainName")));
 	}
@@ -95,12 +95,21 @@ final class SecurityUsers {
 				}
 			}
 		}
-		put(ecs, "user.target.id", trimmed(e.data("MemberSid")));
+		put(ecs, "user.target.id", sid(e.data("MemberSid")));
 		for (String prefix : new String[] { "group", "user.target.group" }) {
-			put(ecs, prefix + ".id", trimmed(e.data("TargetSid")));
+			put(ecs, prefix + ".id", sid(e.data("TargetSid")));
 			put(ecs, prefix + ".name", trimmed(e.data("TargetUserName")));
 			put(ecs, prefix + ".domain", trimmed(stripPrefix(e.data("TargetDomainName"), "DC=")));
 		}
+	}
+
+	/** Windows' NULL SID: the placeholder for "no account" (4625's unknown target, 4688's absent target). */
+	static final String NULL_SID = "S-1-0-0";
+
+	/** A SID, or null when absent or the NULL SID (a placeholder, not an account). */
+	static String sid(String value) {
+		String v = trimmed(value);
+		return NULL_SID.equals(v) ? null : v;
 	}
 
 	private static String beforeAt(String name) {
