@@ -233,4 +233,18 @@ class SysmonMappingsTest {
 		assertThat(text(switchNotPath, "process.executable")).isEqualTo("C:\\Windows\\System32\\cmd");
 	}
 
+	@Test
+	void shouldNotTakeUserIdFromSystemSidWhenSysmon() {
+		var e = event(CHANNEL, PROVIDER, 13, "EventType", "SetValue", "ProcessId", "6120", "Image",
+				"C:\\Windows\\System32\\reg.exe", "TargetObject", "HKU\\S-1-5-21-1-2-3-1104\\Software\\Run\\x",
+				"User", "CORP\\jdoe");
+		e.userSid = "S-1-5-18";
+		e.userName = "SYSTEM";
+		e.userDomain = "NT AUTHORITY";
+		ObjectNode ecs = map(e);
+		assertThat(text(ecs, "user.name")).isEqualTo("jdoe");
+		assertThat(text(ecs, "user.domain")).isEqualTo("CORP");
+		assertThat(at(ecs, "user.id").isMissingNode()).as("S-1-5-18 is the Sysmon service, not jdoe").isTrue();
+	}
+
 }

@@ -17,11 +17,13 @@ import static io.iterdef.kb.decode.ecs.mapping.Values.putUser;
 
 /**
  * process.*, process.parent.*, user.* and rule.name of a Sysmon event, as Elastic's sysmon_operational pipeline
- * maps them: the acting process is Image/ProcessId/ProcessGuid, or SourceImage/SourceProcessId/SourceProcessGU[I]D
- * for 8 (CreateRemoteThread) and 10 (ProcessAccess), whose target stays in winlog.event_data (TargetImage,
- * TargetProcessId, GrantedAccess as sent: rules compare it with Values.number). For 20 (WMI consumer) Elastic takes
- * Destination as process.executable; this mapping takes the program of that command (Destination is a command line
- * in Sysmon's quotes, not a path).
+ * maps them, except user.id (below): the acting process is Image/ProcessId/ProcessGuid, or
+ * SourceImage/SourceProcessId/SourceProcessGU[I]D for 8 (CreateRemoteThread) and 10 (ProcessAccess), whose target
+ * stays in winlog.event_data (TargetImage, TargetProcessId, GrantedAccess as sent: rules compare it with
+ * Values.number). For 20 (WMI consumer) Elastic takes Destination as process.executable; this mapping takes the
+ * program of that command (Destination is a command line in Sysmon's quotes, not a path). user.* is the event's
+ * User only: Elastic also copies winlog.user.identifier to user.id, but for Sysmon that is the Sysmon service's
+ * account (S-1-5-18), which would pair SYSTEM's SID with another user's name; it stays in winlog.user.identifier.
  */
 final class SysmonProcessFields {
 
@@ -59,7 +61,7 @@ final class SysmonProcessFields {
 		put(ecs, "process.parent.command_line", e.data("ParentCommandLine"));
 		CommandLines.putArgs(ecs, "process.parent", e.data("ParentCommandLine"));
 		putUser(ecs, "user", e.data("User"));
-		put(ecs, "user.id", e.userSid);
+		// No user.id from System/Security/@UserID (the Sysmon service's account): see the class comment.
 		put(ecs, "rule.name", e.data("RuleName"));
 	}
 
