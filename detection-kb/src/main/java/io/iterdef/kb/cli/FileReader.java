@@ -4,16 +4,17 @@ import io.iterdef.kb.decode.DecodeException;
 import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.event.Event;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads NDJSON files line by line; undecodable lines are counted and reported (file:line: reason), not fatal. */
+/**
+ * Reads event files for {@code detect}: every format {@code decode} reads (JSON lines, pretty evtx_dump JSON,
+ * syslog lines, Windows XML exports), through {@link RecordReader}; undecodable records are counted and reported
+ * (file:line: reason), not fatal.
+ */
 final class FileReader {
 
 	static final int MAX_REPORTED = 50;
@@ -35,34 +36,36 @@ final class FileReader {
 
 	List<Event> read(Path file) throws IOException {
 		List<Event> events = new ArrayList<>();
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			String line;
-			int lineNo = 0;
-			while ((line = in.readLine()) != null) {
-				lineNo++;
-				if (lineNo == 1 && line.startsWith("\uFEFF")) {
-					line = line.substring(1);
-				}
-				if (line.isBlank()) {
-					continue;
-				}
+		RecordReader.read(file, null, new RecordReader.Sink() {
+			@Override
+			public void record(byte[] bytes, int line, String formatHint) {
 				records++;
 				try {
-					List<Event> decodedEvents = decoders.decode(line.getBytes(StandardCharsets.UTF_8), null);
-					events.addAll(decodedEvents);
+					events.addAll(decoders.decode(bytes, formatHint));
 					decoded++;
 				}
 				catch (DecodeException e) {
-					undecodable++;
-					if (undecodable <= MAX_REPORTED) {
-						err.println(file + ":" + lineNo + ": undecodable: " + e.getMessage());
-					}
-					else if (undecodable == MAX_REPORTED + 1) {
-						err.println("(further undecodable lines not listed)");
-					}
+					undecodable(file, line, e.getMessage());
 				}
 			}
-		}
+
+			@Override
+			public void refused(int line, String reason) {
+				records++;
+				undecodable(file, line, reason);
+			}
+		});
 		return events;
 	}
+
+	private void undecodable(Path file, int line, String reason) {
+		undecodable++;
+		if (undecodable <= MAX_REPORTED) {
+			err.println(file + ":" + line + ": undecodable: " + reason);
+		}
+		else if (undecodable == MAX_REPORTED + 1) {
+			err.println("(further undecodable lines not listed)");
+		}
+	}
+
 }

@@ -67,6 +67,23 @@ class KbCliTest {
 	}
 
 	@Test
+	void shouldDetectFromWindowsXmlWhenTheFileIsAnXmlExport() throws Exception {
+		Path xml = TestResources.classpathFolder("raw/windows-xml").resolve("corpus_sysmon_1.xml");
+		Path file = Files.createTempFile("kbcli", ".xml");
+		try {
+			// an <Events> export, as wevtutil or evtxexport write it
+			Files.writeString(file, "<Events>\n" + Files.readString(xml) + "\n</Events>\n");
+			Run run = run("detect", file.toString());
+			assertThat(run.exit()).as(run.err()).isZero();
+			assertThat(run.out()).contains("\"name\":\"Encoded PowerShell command line\"");
+			assertThat(run.err()).contains("records: 1, decoded: 1, undecodable: 0, alerts: 1");
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	@Test
 	void shouldExitWithUsageErrorWhenArgumentsAreWrong() {
 		assertThat(run("detect").exit()).isEqualTo(2);
 		assertThat(run("detect", "--format", "xml", "x.json").exit()).isEqualTo(2);
