@@ -16,6 +16,23 @@ Each format keeps its quirks (see ../shared/datasets/README.md):
   Windows XML: single-quoted attributes, lower-case provider GUID, SystemTime with 7 fractional digits + Z, text
     escaped (&amp; &lt; &gt; &quot; &apos;, CR as &#13; so that CRLF survives XML parsing), classic providers
     with <EventID Qualifiers='...'> and unnamed <Data>, no RenderingInfo (EvtRenderEventXml does not add it).
+  raw/flat/corpus_<source>_<id>.json           flattened Log-Analytics-style JSON (OTRF 2020-10+)
+  raw/winlogbeat6/corpus_<source>_<id>.json    Winlogbeat 6.5.4 legacy schema, shipped through a WEC server
+  raw/evtx-dump-json/corpus_<source>_<id>.json omerbenamram/evtx evtx_dump -o json (SigmaHQ regression data)
+  Flat: only EventID (int), Channel, Hostname (short on every other event, as OTRF's data), SourceName, Task (the
+    number as a string), Message (\r\n), TimeCreated 'YYYY-MM-DD HH:MM:SS.fff' without a zone (UTC here: tests use
+    collector zone UTC) and the flattened EventData; UserData leaves are flattened too, unnamed Data as
+    param1..N, empty values left out, the system fields win a name collision (104's UserData Channel). No
+    Level/Keywords/ProviderGuid/record/process ids: the format lacks them.
+  Winlogbeat 6: log_name, source_name, event_id an int, computer_name the origin host, beat.* and host.name the
+    WEC server, record_number a string, level a name ('Information'), keywords names, task/opcode names,
+    process_id/thread_id, user.*, event_data.* with empty values kept (6.x does), unnamed Data as param1..N,
+    UserData as user_data with xml_name, message with \n, type 'wineventlog', @metadata.
+  evtx_dump JSON: the XML as JSON, attributes under #attributes, EventID {"#attributes":{"Qualifiers":..},
+    "#text":N} for classic providers, GUIDs upper-case without braces, SystemTime with 6 fractional digits,
+    Correlation/Security null when they have no attribute, EventData values typed as the template declares them
+    (UInt16/UInt32 numbers, Boolean true/false, GUIDs, HexInt and SIDs strings), unnamed Data as
+    {"Data":{"#text":[...]}}, UserData as {element:{"#attributes":{"xmlns":..}, leaves}}.
 Deterministic: rerun after editing, then regenerate the decoded/ files with
   mvn -B -o -pl detection-kb test -Dtest=GoldenFilesTest -Diterdef.golden.update=true
 Usage: python3 sample-events/tools/gen_golden_corpus.py   (from the repository root)"""
@@ -23,7 +40,8 @@ import base64, hashlib, json, os
 from datetime import datetime, timedelta
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'detection-kb', 'src', 'test', 'resources', 'raw')
-FORMATS = {'nxlog': 'json', 'winlogbeat': 'json', 'windows-xml': 'xml'}
+FORMATS = {'nxlog': 'json', 'winlogbeat': 'json', 'windows-xml': 'xml', 'flat': 'json', 'winlogbeat6': 'json',
+           'evtx-dump-json': 'json'}
 
 WS = 'FIN-WS07.corp.example.org'
 DC = 'DC01.corp.example.org'
@@ -104,7 +122,7 @@ def spec(source, eid, src, data=None, *, version=0, level=4, task=0, task_name=N
     n = len(SPECS)
     t = T0 + timedelta(seconds=7 * n, microseconds=(n * 137911) % 1000000) + timedelta(microseconds=0)
     ticks = (n * 7) % 10  # the 7th fractional digit (100 ns), as Windows writes it
-    SPECS.append(dict(source=source, id=eid, provider=src[0], guid=src[1], channel=channel, version=version,
+    SPECS.append(dict(n=n, source=source, id=eid, provider=src[0], guid=src[1], channel=channel, version=version,
                       level=level, task=task, task_name=task_name, opcode=opcode, keywords=keywords, computer=computer,
                       record=record[key], time=t, ticks=ticks, pid=pid, tid=tid, sid=sid, data=data or [],
                       userdata=userdata, unnamed=unnamed, binary=binary, qualifiers=qualifiers, activity=activity,
@@ -741,7 +759,133 @@ def xml(s):
     return ''.join(x) + '\n'
 
 
-RENDER = {'nxlog': nxlog, 'winlogbeat': winlogbeat, 'windows-xml': xml}
+def unnamed_params(s):
+    return [(f'param{i + 1}', v) for i, v in enumerate(s['unnamed'])]
+
+
+def flat(s):
+    r = {'EventID': s['id'], 'Channel': s['channel'],
+         'Hostname': s['computer'].split('.')[0] if s['n'] % 2 == 0 else s['computer'],
+         'SourceName': s['provider'], 'Task': str(s['task']), 'Message': s['message'],
+         'TimeCreated': utc_ms(s['time'])}
+    fields = s['userdata'][2] if s['userdata'] else unnamed_params(s) if s['unnamed'] else s['data']
+    for k, v in fields:
+        if v != '' and k not in r:
+            r[k] = v
+    if s['binary']:
+        r['Binary'] = s['binary']
+    return json.dumps(r, ensure_ascii=False, separators=(',', ':')) + '\n'
+
+
+WLB6_LEVELS = {0: 'Information', 1: 'Critical', 2: 'Error', 3: 'Warning', 4: 'Information', 5: 'Verbose'}
+
+
+def winlogbeat6(s):
+    t = s['time']
+    r = {'@timestamp': millis(t),
+         '@metadata': {'beat': 'winlogbeat', 'type': 'doc', 'version': '6.5.4', 'topic': 'winlogbeat'},
+         'beat': {'name': 'WEC01', 'hostname': 'WEC01', 'version': '6.5.4'}, 'host': {'name': 'WEC01'},
+         'type': 'wineventlog', 'log_name': s['channel'], 'source_name': s['provider']}
+    if s['guid']:
+        r['provider_guid'] = s['guid'].lower()
+    r.update({'computer_name': s['computer'], 'event_id': s['id'], 'record_number': str(s['record']),
+              'level': WLB6_LEVELS[s['level']]})
+    names = KEYWORD_NAMES.get(s['keywords'])
+    if names:
+        r['keywords'] = names
+    if s['task_name'] or s['guid'] is None:
+        r['task'] = s['task_name'] or 'None'
+    if s['guid']:
+        r['opcode'] = OPCODES.get(s['opcode'], 'Info')
+    if s['guid'] or s['version']:
+        r['version'] = s['version']
+    r.update({'process_id': s['pid'], 'thread_id': s['tid']})
+    if s['activity']:
+        r['activity_id'] = s['activity']
+    if s['sid']:
+        name, domain, _, wtype = ACCOUNTS[s['sid']]
+        r['user'] = {'identifier': s['sid'], 'name': name, 'domain': domain, 'type': wtype}
+    if s['userdata']:
+        ud = dict(s['userdata'][2])
+        ud['xml_name'] = s['userdata'][0]
+        r['user_data'] = ud
+    else:
+        r['event_data'] = dict(unnamed_params(s) if s['unnamed'] else s['data'])
+        if s['binary']:
+            r['event_data']['Binary'] = s['binary']
+    r['message'] = s['message'].replace('\r\n', '\n')
+    return json.dumps(r, ensure_ascii=False, separators=(',', ':')) + '\n'
+
+
+# evtx_dump types EventData by the template's in-type: these are UInt16/UInt32/Int32, Boolean or GUID there.
+EVTX_NUMBERS = {'sysmon': {'ProcessId', 'ParentProcessId', 'SourceProcessId', 'TargetProcessId', 'SourceThreadId',
+                           'NewThreadId', 'TerminalSessionId', 'SourcePort', 'DestinationPort'},
+                'security': {'LogonType', 'KeyLength', 'RestrictedSidCount', 'ServiceStartType'},
+                'taskscheduler': {'EnginePID', 'ResultCode'},
+                'powershell': {'MessageNumber', 'MessageTotal'},
+                'wmi': {'ProcessID', 'ClientProcessId', 'processid', 'queryid'}}
+EVTX_BOOLEANS = {'sysmon': {'Initiated', 'SourceIsIpv6', 'DestinationIsIpv6'}}
+EVTX_GUIDS = {'ProcessGuid', 'ParentProcessGuid', 'LogonGuid', 'SourceProcessGuid', 'TargetProcessGuid',
+              'SourceProcessGUID', 'TargetProcessGUID', 'TargetLogonGuid', 'TransactionId', 'SubcategoryGuid',
+              'TaskInstanceId'}
+
+
+def evtx_guid(g):
+    return g.strip('{}').upper()
+
+
+def evtx_value(s, k, v):
+    if k in EVTX_NUMBERS.get(s['source'], ()) and v.isdigit():
+        return int(v)
+    if k in EVTX_BOOLEANS.get(s['source'], ()) and v in ('true', 'false'):
+        return v == 'true'
+    if k in EVTX_GUIDS and v.startswith('{'):
+        return evtx_guid(v)
+    return v
+
+
+def evtx_dump(s):
+    t = s['time']
+    provider = {'Name': s['provider']}
+    if s['guid']:
+        provider['Guid'] = evtx_guid(s['guid'])
+    if s['qualifiers'] is not None and s['guid']:
+        provider['EventSourceName'] = s['provider']
+    system = {'Provider': {'#attributes': provider},
+              'EventID': s['id'] if s['qualifiers'] is None
+              else {'#attributes': {'Qualifiers': s['qualifiers']}, '#text': s['id']}}
+    classic = s['guid'] is None
+    if not classic:
+        system['Version'] = s['version']
+    system.update({'Level': s['level'], 'Task': s['task']})
+    if not classic:
+        system['Opcode'] = s['opcode']
+    system.update({'Keywords': '0x%x' % s['keywords'],
+                   'TimeCreated': {'#attributes': {'SystemTime': t.strftime('%Y-%m-%dT%H:%M:%S.') + '%06dZ' % t.microsecond}},
+                   'EventRecordID': s['record'],
+                   'Correlation': {'#attributes': {'ActivityID': evtx_guid(s['activity'])}} if s['activity'] else None,
+                   'Execution': {'#attributes': {'ProcessID': s['pid'], 'ThreadID': s['tid']}},
+                   'Channel': s['channel'], 'Computer': s['computer'],
+                   'Security': {'#attributes': {'UserID': s['sid']}} if s['sid'] else None})
+    event = {'#attributes': {'xmlns': 'http://schemas.microsoft.com/win/2004/08/events/event'}, 'System': system}
+    if s['userdata']:
+        element, ns, fields = s['userdata']
+        body = {'#attributes': {'xmlns': ns}}
+        body.update((k, evtx_value(s, k, v)) for k, v in fields)
+        event['UserData'] = {element: body}
+    else:
+        if s['unnamed']:
+            data = {'Data': {'#text': s['unnamed'] if len(s['unnamed']) > 1 else s['unnamed'][0]}}
+        else:
+            data = {k: evtx_value(s, k, v) for k, v in s['data']}
+        if s['binary']:
+            data['Binary'] = s['binary']
+        event['EventData'] = data
+    return json.dumps({'Event': event}, ensure_ascii=False, indent=2) + '\n'
+
+
+RENDER = {'nxlog': nxlog, 'winlogbeat': winlogbeat, 'windows-xml': xml, 'flat': flat, 'winlogbeat6': winlogbeat6,
+          'evtx-dump-json': evtx_dump}
 
 
 def main():

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The golden corpus covers every event id issue 3 asks for: for each id and each shipper format that carries Windows
- * events (NXLog im_msvistalog JSON, Winlogbeat 7/8, Windows XML) a raw record raw/FORMAT/corpus_SOURCE_ID.EXT and
+ * events (NXLog im_msvistalog JSON, Winlogbeat 7/8, Windows XML, flattened Log-Analytics JSON, Winlogbeat 6.x
+ * legacy, evtx_dump JSON) a raw record raw/FORMAT/corpus_SOURCE_ID.EXT and
  * its decoded ECS document decoded/FORMAT/corpus_SOURCE_ID.json, whose event.code is the id and whose
  * event.category is set (or, for the ids Elastic leaves uncategorized, event.action). GoldenFilesTest checks that
  * each raw record still decodes to its document; sample-events/tools/gen_golden_corpus.py writes the raw records.
@@ -30,7 +31,8 @@ class GoldenCorpusCoverageTest {
 	static final Path DECODED = GoldenFilesTest.DECODED;
 
 	/** Golden folder and raw file extension of each format. */
-	static final Map<String, String> FORMATS = Map.of("nxlog", "json", "winlogbeat", "json", "windows-xml", "xml");
+	static final Map<String, String> FORMATS = Map.of("nxlog", "json", "winlogbeat", "json", "windows-xml", "xml",
+			"flat", "json", "winlogbeat6", "json", "evtx-dump-json", "json");
 
 	/** The event ids of issue 3 by source (the corpus_SOURCE_ prefix). */
 	static final Map<String, List<Integer>> IDS = ids();
