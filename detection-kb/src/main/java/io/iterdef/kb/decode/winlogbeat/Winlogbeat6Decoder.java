@@ -48,7 +48,9 @@ public final class Winlogbeat6Decoder implements JsonFormatDecoder {
 		e.computer = WinlogbeatDecoder.first(JsonFields.text(rec, "computer_name"), ctx.fallbackHost());
 		e.recordId = JsonFields.number(rec, "record_number");
 		e.timestamp = BeatFields.time(ctx, trimmed, JsonFields.text(rec, "@timestamp"));
-		e.level = JsonFields.text(rec, "level");
+		// Winlogbeat 6 writes the level as Windows renders it ("Information"); 7.x/8.x and the other formats lower-case.
+		String level = JsonFields.text(rec, "level");
+		e.level = level == null ? null : level.toLowerCase(java.util.Locale.ROOT);
 		e.version = BeatFields.integer(rec, "version");
 		e.task = JsonFields.text(rec, "task");
 		e.opcode = JsonFields.text(rec, "opcode");

@@ -96,8 +96,20 @@ final class SysmonProcessFields {
 		return null;
 	}
 
-	private static String guid(String value) {
-		return value == null || NULL_GUID.equals(value.strip()) ? null : value.strip();
+	/**
+	 * A process GUID in Windows' own rendering, {lower-case}: evtx_dump writes GUIDs upper-case without braces, so
+	 * the same process would otherwise get another entity_id per shipper format.
+	 */
+	static String guid(String value) {
+		if (value == null) {
+			return null;
+		}
+		String g = value.strip();
+		if (g.length() == 36) {
+			g = "{" + g + "}";
+		}
+		g = g.toLowerCase(java.util.Locale.ROOT);
+		return NULL_GUID.equalsIgnoreCase(g) ? null : g;
 	}
 
 }
