@@ -41,6 +41,9 @@ final class DetectCommand implements Callable<Integer> {
 			description = "zone of shipper local times without zone (default: $ITERDEF_COLLECTOR_ZONE or UTC)")
 	String zone;
 
+	@Option(names = "--rules", paramLabel = "DIR", description = "run a working copy of the rules (*.drl under DIR) instead of the built-in ones")
+	Path rulesDir;
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +70,7 @@ final class DetectCommand implements Callable<Integer> {
 			events.addAll(reader.read(f));
 		}
 		events.sort(Comparator.comparing(Event::getTimestamp)); // stable: file order within the same millisecond
-		RuleSet rules = RuleSet.fromClasspath();
+		RuleSet rules = RulesOptions.load(spec, rulesDir).ruleSet();
 		List<Alert> alerts = new ArrayList<>();
 		try (DetectionSession session = rules.newSession(alerts::add)) {
 			events.forEach(session::insert);

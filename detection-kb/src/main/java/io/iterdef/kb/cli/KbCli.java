@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The detection-kb command line: {@code KbCli detect FILE... [--format ndjson|table] [--zone Z]} and
- * {@code KbCli decode FILE... [--format F] [--zone Z] [--pretty] [--strict]}.
+ * The detection-kb command line: {@code KbCli detect FILE... [--format ndjson|table] [--zone Z] [--rules DIR]},
+ * {@code KbCli decode FILE... [--format F] [--zone Z] [--pretty] [--strict]} and
+ * {@code KbCli rules list|test|coverage ...}.
  */
 @Command(name = "iterdef", mixinStandardHelpOptions = true, version = "iterdef detection-kb 0.1.0",
-		description = "Iterdef detection knowledge base: decode shipper records and run the rules offline.",
-		subcommands = { DetectCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class })
+		description = "Iterdef detection knowledge base: decode shipper records, run the rules offline, test the rule library.",
+		subcommands = { DetectCommand.class, DecodeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class })
 public final class KbCli implements Runnable {
 
 	@CommandLine.Spec

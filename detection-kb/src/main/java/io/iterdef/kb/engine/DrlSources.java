@@ -17,14 +17,14 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /** Finds DRL files (source path -> text) under a directory or under classpath:rules/ (directories and jars). */
-final class DrlSources {
+public final class DrlSources {
 
-	static final String CLASSPATH_ROOT = "rules";
+	public static final String CLASSPATH_ROOT = "rules";
 
 	private DrlSources() {
 	}
 
-	static Map<String, String> fromDirectory(Path dir) {
+	public static Map<String, String> fromDirectory(Path dir) {
 		Map<String, String> drl = new TreeMap<>();
 		try (Stream<Path> files = Files.walk(dir)) {
 			for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".drl")).sorted()::iterator) {
@@ -37,7 +37,7 @@ final class DrlSources {
 		return drl;
 	}
 
-	static Map<String, String> fromClasspath(ClassLoader loader) {
+	public static Map<String, String> fromClasspath(ClassLoader loader) {
 		Map<String, String> drl = new TreeMap<>();
 		try {
 			Enumeration<URL> roots = loader.getResources(CLASSPATH_ROOT);

@@ -1,6 +1,5 @@
 package io.iterdef.kb.engine;
 
-import io.iterdef.kb.TestResources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Conventions every rule must meet; the rule set is compiled once. */
+/**
+ * Conventions every rule must meet; the rule set is compiled once. File names, ATT&CK ids and fixture folders have
+ * their own classes (RuleFileLocationTest, RuleAttackIdsTest, RuleFixtureFoldersTest).
+ */
 class AllRulesTest {
 
 	static final Pattern ID = Pattern.compile("@id\\(\"([^\"]+)\"\\)");
@@ -53,25 +55,6 @@ class AllRulesTest {
 			assertThat(r.attack()).as(r.name()).isNotEmpty().allMatch(a -> ATTACK_ID.matcher(a).matches());
 			assertThat(r.description()).as(r.name()).isNotBlank();
 			assertThat(r.falsePositives()).as(r.name()).isNotBlank();
-		}
-	}
-
-	@Test
-	void shouldStartFileNameWithTacticAndHaveFixturesWhenRuleFileIsRead() throws IOException {
-		Map<String, String> stems = ruleFileStems();
-		List<Path> roots = TestResources.classpathFolders("rules/windows/process_creation");
-		for (RuleInfo r : rules.rules()) {
-			String stem = stems.get(r.id());
-			assertThat(stem).as(r.name()).startsWith(r.tactic() + "_");
-			assertThat(r.packageName()).isEqualTo("rules.windows.process_creation");
-			for (String kind : List.of("match", "nomatch")) {
-				Path dir = roots.stream().map(root -> root.resolve(stem).resolve(kind)).filter(Files::isDirectory)
-					.findFirst().orElse(null);
-				assertThat(dir).as("fixtures rules/windows/process_creation/" + stem + "/" + kind).isNotNull();
-				try (Stream<Path> files = Files.list(dir)) {
-					assertThat(files.count()).as(dir.toString()).isPositive();
-				}
-			}
 		}
 	}
 

@@ -1,0 +1,45 @@
+package io.iterdef.kb.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table: columns padded to their widest cell, the last column unpadded. */
+final class TextTable {
+
+	private final List<String[]> rows = new ArrayList<>();
+
+	TextTable(String... header) {
+		rows.add(header);
+	}
+
+	TextTable row(String... cells) {
+		rows.add(cells);
+		return this;
+	}
+
+	void print(PrintWriter out) {
+		int columns = rows.get(0).length;
+		int[] widths = new int[columns];
+		for (String[] row : rows) {
+			for (int i = 0; i < columns; i++) {
+				widths[i] = Math.max(widths[i], cell(row, i).length());
+			}
+		}
+		for (String[] row : rows) {
+			StringBuilder line = new StringBuilder();
+			for (int i = 0; i < columns; i++) {
+				String c = cell(row, i);
+				line.append(c);
+				if (i < columns - 1) {
+					line.append(" ".repeat(widths[i] - c.length() + 2));
+				}
+			}
+			out.println(line.toString().stripTrailing());
+		}
+	}
+
+	private static String cell(String[] row, int i) {
+		return i < row.length && row[i] != null ? row[i] : "";
+	}
+}
