@@ -110,9 +110,11 @@ class RulesCommandTest {
 		Path layerFile = dir.resolve("layer.json");
 		KbCliTest.Run run = run("rules", "coverage", "--navigator", layerFile.toString());
 		assertThat(run.exit()).as(run.err()).isZero();
-		assertThat(run.out()).startsWith("TACTIC").containsPattern("execution +T1059.001 +PowerShell +1")
-			.containsPattern("defense_evasion +T1027 +Obfuscated Files or Information +\\d")
-			.containsPattern("\\d+ of \\d+ catalog techniques covered; tactics without a rule: .*reconnaissance");
+		// other rules may add rows: only this rule's own techniques are certain
+		assertThat(run.out()).startsWith("TACTIC").containsPattern("(?m)^execution +T\\d{4}")
+			.containsPattern("(?m)^ *(execution +)?T1059.001 +PowerShell +\\d+$")
+			.containsPattern("(?m)^ *(defense_evasion +)?T1027 +Obfuscated Files or Information +\\d+$")
+			.containsPattern("\\d+ of \\d+ catalog techniques covered; tactics without a rule: ");
 		JsonNode layer = Json.MAPPER.readTree(layerFile.toFile());
 		assertThat(layer.get("versions").get("layer").asText()).isEqualTo("4.5");
 		assertThat(layer.get("domain").asText()).isEqualTo("enterprise-attack");

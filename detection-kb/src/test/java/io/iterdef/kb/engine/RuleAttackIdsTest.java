@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,10 @@ class RuleAttackIdsTest {
 		List<String> violations = new ArrayList<>();
 		for (RuleInfo r : RuleConventions.library().ruleSet().rules()) {
 			if (AttackCatalog.tacticOrder(r.tactic()) < 0) {
-				violations.add(r.name() + ": @tactic '" + r.tactic() + "' is not one of " + AttackCatalog.TACTICS);
+				String snake = String.valueOf(r.tactic()).trim().toLowerCase(Locale.ROOT).replaceAll("[- ]", "_");
+				String hint = AttackCatalog.tacticOrder(snake) >= 0 ? "write @tactic(\"" + snake + "\")"
+						: "one of " + AttackCatalog.TACTICS;
+				violations.add(r.name() + ": @tactic '" + r.tactic() + "' is not an Enterprise tactic in snake_case: " + hint);
 				continue;
 			}
 			List<Technique> known = r.attack().stream().map(CATALOG::find).flatMap(Optional::stream).toList();
