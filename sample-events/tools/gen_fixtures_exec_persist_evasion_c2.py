@@ -120,6 +120,10 @@ write(D + 'nomatch/sysmon2_time_moved_forward.json',
 write(D + 'nomatch/sysmon2_program_files_installer.json',
       rec('sysmon_2', Image='C:\\Windows\\System32\\msiexec.exe',
           TargetFilename='C:\\Program Files\\7-Zip\\7z.dll'))
+write(D + 'nomatch/sysmon2_chrome_profile_tmp.json',
+      rec('sysmon_2', Image='C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+          TargetFilename='C:\\Users\\jdoe\\AppData\\Local\\Google\\Chrome\\User Data\\fe823684-c940-49f2-a940-14b02cbafba9.tmp',
+          CreationUtcTime='2026-11-17 09:24:12.980', PreviousCreationUtcTime='2026-11-17 09:30:07.120'))
 
 # --- wmi_event/persistence_wmi_event_subscription
 D = 'wmi_event/persistence_wmi_event_subscription/'
