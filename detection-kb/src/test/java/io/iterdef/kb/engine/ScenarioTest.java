@@ -27,12 +27,15 @@ class ScenarioTest {
 			session.advanceTo(events.get(events.size() - 1).getTimestamp().plus(rules.longestWindow()));
 		}
 		assertThat(alerts).extracting(Alert::getRuleName)
-			.containsExactly("Encoded PowerShell command line", "Discovery command burst on one host");
+			.containsExactly("Script host or Office application spawned a shell", "Encoded PowerShell command line",
+					"Discovery command burst on one host");
 		assertThat(alerts).extracting(Alert::getHostName).containsOnly("fin-ws07.corp.example.org");
-		Alert encoded = alerts.get(0);
+		Alert spawned = alerts.get(0);
+		assertThat(spawned.getEvents().get(0).getParentProcessName()).isIn("winword.exe", "wscript.exe");
+		Alert encoded = alerts.get(1);
 		assertThat(encoded.getTimestamp()).isEqualTo(Instant.parse("2026-11-17T09:15:11Z"));
 		assertThat(encoded.getEvents().get(0).getCommandLine()).startsWith("powershell -nop -w hidden -enc ");
-		Alert burst = alerts.get(1);
+		Alert burst = alerts.get(2);
 		assertThat(burst.getTimestamp()).isEqualTo(Instant.parse("2026-11-17T09:16:31Z"));
 		assertThat(burst.getEvents()).extracting(Event::getProcessName)
 			.contains("whoami.exe", "net.exe", "net1.exe", "ipconfig.exe", "systeminfo.exe");

@@ -68,13 +68,14 @@ class DetectTopologyTest {
 
         List<TestRecord<String, byte[]>> out = alerts.readRecordsToList();
         List<String> expectedIds = Scenario.expectedAlerts(rules).stream().map(Alert::getId).toList();
-        assertThat(expectedIds).hasSize(2);
+        assertThat(expectedIds).hasSize(3);
         assertThat(out).extracting(TestRecord::key).containsExactlyInAnyOrderElementsOf(expectedIds);
         for (TestRecord<String, byte[]> r : out) {
             assertThat(Alert.fromJson(r.value()).getId()).isEqualTo(r.key());
         }
         assertThat(out).extracting(r -> Alert.fromJson(r.value()).getRuleName())
-                .containsExactlyInAnyOrder("Encoded PowerShell command line", "Discovery command burst on one host");
+                .containsExactlyInAnyOrder("Script host or Office application spawned a shell",
+                        "Encoded PowerShell command line", "Discovery command burst on one host");
     }
 
     @Test
@@ -115,7 +116,7 @@ class DetectTopologyTest {
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json");
         assertThat(new String(dead.get(0).headers().lastHeader(Topics.HEADER_DLQ_REASON).value(),
                 StandardCharsets.UTF_8)).startsWith("detect: event parse failed");
-        assertThat(alerts.readRecordsToList()).hasSize(2);
+        assertThat(alerts.readRecordsToList()).hasSize(3);
     }
 
     private void pipe(Event e) {
