@@ -1,7 +1,6 @@
 package io.iterdef.kb.cli;
 
 import io.iterdef.kb.decode.Decoders;
-import io.iterdef.kb.engine.DetectionSession;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
@@ -17,7 +16,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -69,15 +67,8 @@ final class DetectCommand implements Callable<Integer> {
 		for (Path f : files) {
 			events.addAll(reader.read(f));
 		}
-		events.sort(Comparator.comparing(Event::getTimestamp)); // stable: file order within the same millisecond
 		RuleSet rules = RulesOptions.load(spec, rulesDir).ruleSet();
-		List<Alert> alerts = new ArrayList<>();
-		try (DetectionSession session = rules.newSession(alerts::add)) {
-			events.forEach(session::insert);
-			if (!events.isEmpty()) {
-				session.advanceTo(events.get(events.size() - 1).getTimestamp().plus(rules.longestWindow()));
-			}
-		}
+		List<Alert> alerts = rules.detect(events);
 		AlertPrinter printer = new AlertPrinter(out);
 		if (format == Format.table) {
 			printer.table(alerts);

@@ -2,7 +2,6 @@ package io.iterdef.kb.cli;
 
 import io.iterdef.kb.decode.DecodeException;
 import io.iterdef.kb.decode.Decoders;
-import io.iterdef.kb.engine.DetectionSession;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
@@ -119,14 +118,7 @@ public final class FixtureRunner {
 
 	/** Inserts the events in a fresh session and advances the clock past the longest window. */
 	public List<Alert> fire(List<Event> events) {
-		List<Alert> alerts = new ArrayList<>();
-		try (DetectionSession session = rules.newSession(alerts::add)) {
-			events.forEach(session::insert);
-			if (!events.isEmpty()) {
-				session.advanceTo(events.get(events.size() - 1).getTimestamp().plus(rules.longestWindow()));
-			}
-		}
-		return alerts;
+		return rules.detect(events);
 	}
 
 	/** Decodes every non-blank line of a fixture file (shipper zone UTC), sorted by time. */

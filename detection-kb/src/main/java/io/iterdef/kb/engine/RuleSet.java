@@ -1,5 +1,7 @@
 package io.iterdef.kb.engine;
 
+import io.iterdef.kb.event.Event;
+import io.iterdef.kb.event.Alert;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
@@ -131,6 +133,24 @@ public final class RuleSet {
 	/** A new STREAM-mode session with a pseudo clock (at epoch 0 until the first event). */
 	public DetectionSession newSession(AlertSink sink) {
 		return new DetectionSession(kieBase, rules, sink);
+	}
+
+	/**
+	 * Runs events offline, as {@code iterdef detect} does: sorted by time (stable, so input order stays within a
+	 * millisecond), through one fresh session, then the clock advanced past the longest window so that every window
+	 * closes. Returns the alerts in the order they were raised.
+	 */
+	public List<Alert> detect(List<Event> events) {
+		List<Event> sorted = new ArrayList<>(events);
+		sorted.sort(Comparator.comparing(Event::getTimestamp));
+		List<Alert> alerts = new ArrayList<>();
+		try (DetectionSession session = newSession(alerts::add)) {
+			sorted.forEach(session::insert);
+			if (!sorted.isEmpty()) {
+				session.advanceTo(sorted.get(sorted.size() - 1).getTimestamp().plus(longestWindow()));
+			}
+		}
+		return alerts;
 	}
 
 	KieBase kieBase() {

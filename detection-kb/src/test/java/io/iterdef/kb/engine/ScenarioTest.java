@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,11 +20,7 @@ class ScenarioTest {
 		List<Event> events = TestResources.decodeAll(scenario);
 		assertThat(events).hasSize(19);
 		RuleSet rules = RuleSet.fromClasspath();
-		List<Alert> alerts = new ArrayList<>();
-		try (DetectionSession session = rules.newSession(alerts::add)) {
-			events.forEach(session::insert);
-			session.advanceTo(events.get(events.size() - 1).getTimestamp().plus(rules.longestWindow()));
-		}
+		List<Alert> alerts = rules.detect(events);
 		assertThat(alerts).extracting(Alert::getRuleName)
 			.containsExactly("Script host or Office application spawned a shell", "Encoded PowerShell command line",
 					"Discovery command burst on one host");

@@ -8,12 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import io.iterdef.kb.decode.DecodeException;
 import io.iterdef.kb.decode.Decoders;
-import io.iterdef.kb.engine.DetectionSession;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
@@ -60,14 +58,7 @@ final class Scenario {
 	}
 
 	static List<Alert> expectedAlerts(RuleSet rules) {
-		List<Alert> alerts = new ArrayList<>();
-		List<Event> events = new ArrayList<>(events());
-		events.sort(Comparator.comparing(Event::getTimestamp));
-		try (DetectionSession session = rules.newSession(alerts::add)) {
-			events.forEach(session::insert);
-			session.advanceTo(events.get(events.size() - 1).getTimestamp());
-		}
-		return alerts;
+		return rules.detect(events());
 	}
 
 }
