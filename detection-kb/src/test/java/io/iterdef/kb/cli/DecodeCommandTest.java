@@ -1,20 +1,19 @@
 package io.iterdef.kb.cli;
 
 import io.iterdef.kb.TestResources;
+import io.iterdef.kb.cli.KbCliTest.Run;
 import io.iterdef.kb.event.Event;
 import io.iterdef.kb.event.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.iterdef.kb.cli.KbCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,18 +30,6 @@ class DecodeCommandTest {
 
 	final List<Path> temp = new ArrayList<>();
 
-	record Run(int exit, String out, String err) {
-	}
-
-	static Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine cli = new CommandLine(new KbCli());
-		cli.setOut(new PrintWriter(out));
-		cli.setErr(new PrintWriter(err));
-		int exit = cli.execute(args);
-		return new Run(exit, out.toString(), err.toString());
-	}
 
 	Path file(String suffix, String content) throws Exception {
 		Path f = Files.createTempFile("decode", suffix);
