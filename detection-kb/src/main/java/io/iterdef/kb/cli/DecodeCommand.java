@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -36,8 +35,8 @@ final class DecodeCommand implements Callable<Integer> {
 
 	static final int MAX_REPORTED = 100;
 
-	@Parameters(arity = "1..*", paramLabel = "FILE", description = "files of records")
-	List<Path> files;
+	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "files of records, or folders of them (recursive)")
+	List<Path> inputs;
 
 	@Option(names = "--format", paramLabel = "F",
 			description = "format of every record instead of auto-detection: nxlog-json, flat-json, winlogbeat, "
@@ -60,11 +59,7 @@ final class DecodeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		Decoders decoders = decoders();
-		for (Path f : files) {
-			if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-				throw new CommandLine.ParameterException(spec.commandLine(), "cannot read file: " + f);
-			}
-		}
+		List<Path> files = InputFiles.expand(spec, inputs);
 		long started = System.nanoTime();
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -19,18 +18,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Decodes NDJSON files, sorts the events by time and runs the rules over them offline. */
+/**
+ * Decodes files (or every file under folders) of any supported format, sorts the events by time and runs the rules
+ * over them offline.
+ */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-		description = "Run the rules over NDJSON files of shipper records (NXLog im_msvistalog JSON, one per line); "
-				+ "alerts go to stdout, a summary to stderr.")
+		description = { "Run the rules over files of shipper records, offline; alerts go to stdout, progress and a "
+				+ "per-rule summary to stderr.",
+				"Files: JSON lines (NXLog, Winlogbeat, flattened, evtx_dump; pretty-printed evtx_dump output too), "
+						+ "syslog lines, or Windows event XML exports; a folder means every file under it." })
 final class DetectCommand implements Callable<Integer> {
 
 	enum Format {
 		ndjson, table
 	}
 
-	@Parameters(arity = "1..*", paramLabel = "FILE", description = "NDJSON files, one record per line")
-	List<Path> files;
+	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "event files, or folders of them (recursive)")
+	List<Path> inputs;
+
+	@Option(names = "--progress", defaultValue = "auto",
+			description = "progress lines on stderr: auto (default: every 2 s once a run takes that long), always, never")
+	Progress.Mode progressMode;
 
 	@Option(names = "--format", defaultValue = "ndjson", description = "ndjson (default) or table")
 	Format format;
@@ -54,15 +62,13 @@ final class DetectCommand implements Callable<Integer> {
 		catch (DateTimeException e) {
 			throw new CommandLine.ParameterException(spec.commandLine(), "invalid --zone '" + zone + "': " + e.getMessage());
 		}
-		for (Path f : files) {
-			if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-				throw new CommandLine.ParameterException(spec.commandLine(), "cannot read file: " + f);
-			}
-		}
+		List<Path> files = InputFiles.expand(spec, inputs);
 		long started = System.nanoTime();
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter out = spec.commandLine().getOut();
-		FileReader reader = new FileReader(Decoders.defaults(zoneId), err);
+		Progress progress = Progress.of(err, progressMode);
+		progress.start("reading", "bytes", InputFiles.totalBytes(files));
+		FileReader reader = new FileReader(Decoders.defaults(zoneId), err, progress);
 		List<Event> events = new ArrayList<>();
 		for (Path f : files) {
 			events.addAll(reader.read(f));

@@ -23,15 +23,23 @@ final class FileReader {
 
 	private final PrintWriter err;
 
+	private final Progress progress;
+
 	long records;
 
 	long decoded;
 
 	long undecodable;
 
-	FileReader(Decoders decoders, PrintWriter err) {
+	/** Bytes of the records read so far (record bytes plus a line end: close to the files' size). */
+	long bytes;
+
+	long events;
+
+	FileReader(Decoders decoders, PrintWriter err, Progress progress) {
 		this.decoders = decoders;
 		this.err = err;
+		this.progress = progress;
 	}
 
 	List<Event> read(Path file) throws IOException {
@@ -40,13 +48,17 @@ final class FileReader {
 			@Override
 			public void record(byte[] bytes, int line, String formatHint) {
 				records++;
+				FileReader.this.bytes += bytes.length + 1;
 				try {
-					events.addAll(decoders.decode(bytes, formatHint));
+					List<Event> decodedEvents = decoders.decode(bytes, formatHint);
+					events.addAll(decodedEvents);
+					FileReader.this.events += decodedEvents.size();
 					decoded++;
 				}
 				catch (DecodeException e) {
 					undecodable(file, line, e.getMessage());
 				}
+				progress.update(FileReader.this.bytes, String.format("%,d events", FileReader.this.events));
 			}
 
 			@Override

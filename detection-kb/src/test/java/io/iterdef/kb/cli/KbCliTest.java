@@ -2,12 +2,14 @@ package io.iterdef.kb.cli;
 
 import io.iterdef.kb.TestResources;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,5 +95,46 @@ class KbCliTest {
 		assertThat(missing.err()).contains("cannot read file: /no/such/file.ndjson");
 		assertThat(run("detect", "--zone", "Mars/Olympus", "x.json").exit()).isEqualTo(2);
 		assertThat(run().exit()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldReadEveryFileUnderAFolderAndSkipHiddenOnesWhenGivenADirectory(@TempDir Path dir) throws Exception {
+		List<String> lines = Files.readAllLines(
+				TestResources.classpathFolder("scenarios").resolve("encoded-powershell-recon.ndjson"));
+		// the scenario split over a nested folder, as collected logs come (one file per host or day)
+		Files.createDirectories(dir.resolve("host-a/2026-11-17"));
+		Files.write(dir.resolve("host-a/2026-11-17/part1.json"), lines.subList(0, 10));
+		Files.write(dir.resolve("part2.ndjson"), lines.subList(10, lines.size()));
+		Files.createDirectories(dir.resolve(".git"));
+		Files.writeString(dir.resolve(".git/config"), "not events\n");
+		Files.writeString(dir.resolve(".part2.ndjson.swp"), "not events\n");
+
+		Run run = run("detect", "--format", "table", dir.toString());
+
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.err()).contains("files: 2, records: 19, decoded: 19, undecodable: 0, alerts: 3");
+		assertThat(run.out()).contains("Encoded PowerShell command line", "Discovery command burst on one host");
+	}
+
+	@Test
+	void shouldRefuseAnEmptyFolderWithAClearMessage(@TempDir Path dir) {
+		Run run = run("detect", dir.toString());
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err()).contains("no files under directory: " + dir);
+	}
+
+	@Test
+	void shouldPrintProgressOnStderrWhenAsked() throws Exception {
+		Path scenario = TestResources.classpathFolder("scenarios").resolve("encoded-powershell-recon.ndjson");
+
+		Run always = run("detect", "--progress", "always", scenario.toString());
+		Run never = run("detect", "--progress", "never", scenario.toString());
+
+		assertThat(always.exit()).as(always.err()).isZero();
+		assertThat(always.err().lines().filter(l -> l.startsWith("reading: ")))
+			.hasSizeGreaterThan(1)
+			.last().asString().contains(" events").contains("(100%)");
+		assertThat(always.out()).isEqualTo(never.out());
+		assertThat(never.err()).doesNotContain("reading: ");
 	}
 }
