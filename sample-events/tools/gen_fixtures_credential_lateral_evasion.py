@@ -628,3 +628,42 @@ write(D + 'nomatch/sysmon8_defender_platform.json',
 write(D + 'nomatch/sysmon8_wininit.json',
       s8('2026-11-18 11:00:40', 'C:\\Windows\\System32\\wininit.exe', 'C:\\Windows\\System32\\winlogon.exe',
          module='C:\\Windows\\System32\\KERNELBASE.dll', function='CtrlRoutine', SourceUser='NT AUTHORITY\\SYSTEM'))
+
+# --- powershell/defense_evasion_defender_tampering_script_block
+D = 'powershell/defense_evasion_defender_tampering_script_block/'
+
+
+def s4104(t, text, path='', block='3f1c2a7e-5b6d-4e8f-9a0b-1c2d3e4f5a6b'):
+    r = rec('powershell_4104', EventTime=t, ScriptBlockText=text, Path=path, ScriptBlockId=block)
+    r['Message'] = 'Creating Scriptblock text (1 of 1):\r\n%s\r\n\r\nScriptBlock ID: %s\r\nPath: %s' % (text, block, path)
+    return r
+
+
+write(D + 'match/ps4104_disable_realtime_and_ioav.json',
+      s4104('2026-11-18 11:10:00', "Set-MpPreference -DisableRealtimeMonitoring $true -DisableIOAVProtection $true\r\n"
+            "Set-MpPreference -MAPSReporting 0 -SubmitSamplesConsent 2", path='C:\\ProgramData\\setup.ps1'))
+write(D + 'match/ps4104_exclusion_path_in_memory.json',
+      s4104('2026-11-18 11:10:10', "$p = \"$env:APPDATA\\Microsoft\"\r\nAdd-MpPreference -ExclusionPath $p -Force\r\n"
+            "Start-Process \"$p\\svc.exe\"", block='9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a'))
+write(D + 'nomatch/ps4104_defender_cdxml_module_definition.json',
+      s4104('2026-11-18 11:10:20', "function Set-MpPreference\r\n{\r\n    [CmdletBinding(DefaultParameterSetName='Set0', "
+            "SupportsShouldProcess=$true, PositionalBinding=$false)]\r\n    param(\r\n    [Parameter(ParameterSetName='Set0')]\r\n"
+            "    [Alias('drtm')]\r\n    [bool]\r\n    ${DisableRealtimeMonitoring},\r\n\r\n    [Parameter(ParameterSetName='Set0')]\r\n"
+            "    [string[]]\r\n    ${ExclusionPath})\r\n    Begin {\r\n        $__cmdletization_objectModelWrapper = "
+            "$script:ObjectModelWrapper::new()\r\n    }\r\n}",
+            path='', block='0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'))
+write(D + 'nomatch/ps4104_reenable_after_maintenance.json',
+      s4104('2026-11-18 11:10:30', "Set-MpPreference -DisableRealtimeMonitoring $false\r\nUpdate-MpSignature",
+            path='C:\\Scripts\\after-maintenance.ps1', block='1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e'))
+write(D + 'nomatch/ps4104_get_mppreference_report.json',
+      s4104('2026-11-18 11:10:40', "Get-MpPreference | Select-Object DisableRealtimeMonitoring, ExclusionPath | "
+            "Export-Csv C:\\Reports\\defender.csv", path='C:\\Scripts\\inventory.ps1',
+            block='2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f'))
+
+# --- process_creation/credential_access_ntds_dit_theft (added later; kept at the end so that the record numbers of
+# the fixtures above do not change)
+D = 'process_creation/credential_access_ntds_dit_theft/'
+write(D + 'match/security4688_xcopy_ntds_folder_from_shadow_copy.json',
+      sec4688('2026-11-18 11:12:00', 'C:\\Windows\\System32\\xcopy.exe',
+              'xcopy /s /y \\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy2\\Windows\\NTDS\\* C:\\PerfLogs\\n\\', CMD,
+              host=DC, user='adm_jdoe'))
