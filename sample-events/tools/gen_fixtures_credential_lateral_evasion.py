@@ -92,7 +92,8 @@ def sec4688(time, image, cmd, parent_image, user='jdoe', host=None, **extra):
 
 
 def sysmon(eid, time, image, host=None, **extra):
-    fields = dict(EventTime=time, ProcessGuid=guid(time + image), Image=image, RuleName='-')
+    # One process per image and host: the pipes, image loads or files of one case come from the same process.
+    fields = dict(EventTime=time, ProcessGuid=guid((host or WS) + image), Image=image, RuleName='-')
     if host:
         fields['Hostname'] = host
     fields.update(extra)
