@@ -668,3 +668,9 @@ write(D + 'match/security4688_xcopy_ntds_folder_from_shadow_copy.json',
       sec4688('2026-11-18 11:12:00', 'C:\\Windows\\System32\\xcopy.exe',
               'xcopy /s /y \\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy2\\Windows\\NTDS\\* C:\\PerfLogs\\n\\', CMD,
               host=DC, user='adm_jdoe'))
+
+# --- process_creation/credential_access_mimikatz_command_line (added later, at the end for stable record numbers)
+D = 'process_creation/credential_access_mimikatz_command_line/'
+write(D + 'match/sysmon1_kerberos_ask_service_ticket.json',
+      sysmon1('2026-11-18 11:13:00', 'C:\\Users\\Public\\kk.exe', 'kk.exe "kerberos::ask /target:MSSQLSvc/sql01.corp.example.org:1433" exit',
+              PS, 'powershell.exe', original='mimikatz.exe', description='mimikatz for Windows'))
