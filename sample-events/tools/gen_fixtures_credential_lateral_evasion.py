@@ -674,3 +674,23 @@ D = 'process_creation/credential_access_mimikatz_command_line/'
 write(D + 'match/sysmon1_kerberos_ask_service_ticket.json',
       sysmon1('2026-11-18 11:13:00', 'C:\\Users\\Public\\kk.exe', 'kk.exe "kerberos::ask /target:MSSQLSvc/sql01.corp.example.org:1433" exit',
               PS, 'powershell.exe', original='mimikatz.exe', description='mimikatz for Windows'))
+
+# --- process_creation/credential_access_shadow_copy_hive_copy (added later, at the end for stable record numbers)
+D = 'process_creation/credential_access_shadow_copy_hive_copy/'
+SHADOW = '\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy1\\Windows\\System32\\config\\'
+write(D + 'match/sysmon1_cmd_copy_sam_from_shadow.json',
+      sysmon1('2026-11-18 11:14:00', CMD, 'cmd.exe /c copy ' + SHADOW + 'SAM C:\\Users\\Public\\s.hiv', PS,
+              'powershell.exe', original='Cmd.Exe', IntegrityLevel='High'))
+write(D + 'match/security4688_esentutl_vss_system.json',
+      sec4688('2026-11-18 11:14:10', 'C:\\Windows\\System32\\esentutl.exe',
+              'esentutl.exe /y /vss C:\\Windows\\System32\\config\\SYSTEM /d C:\\Users\\Public\\y.hiv', CMD))
+write(D + 'nomatch/sysmon1_copy_systemprofile_file_from_shadow.json',
+      sysmon1('2026-11-18 11:14:20', CMD, 'cmd.exe /c copy "' + SHADOW + 'systemprofile\\AppData\\Local\\app.ini" C:\\Restore\\',
+              EXPLORER, EXPLORER, original='Cmd.Exe', user='CORP\\adm_jdoe'))
+write(D + 'nomatch/sysmon1_esentutl_copy_sam_without_vss.json',
+      sysmon1('2026-11-18 11:14:30', 'C:\\Windows\\System32\\esentutl.exe',
+              'esentutl.exe /y C:\\Backup\\config\\SAM /d C:\\Restore\\SAM', CMD, 'cmd.exe', original='esentutl.exe',
+              user='CORP\\adm_jdoe'))
+write(D + 'nomatch/sysmon1_vssadmin_list_shadows.json',
+      sysmon1('2026-11-18 11:14:40', 'C:\\Windows\\System32\\vssadmin.exe', 'vssadmin list shadows /for=C:', CMD,
+              'cmd.exe', original='VSSADMIN.EXE', user='CORP\\adm_jdoe'))
