@@ -310,8 +310,10 @@ write(D + 'nomatch/sysmon17_chrome_mojo_pipe.json',
 # --- process_creation/lateral_movement_remote_service_sc
 D = 'process_creation/lateral_movement_remote_service_sc/'
 SC = 'C:\\Windows\\System32\\sc.exe'
-write(D + 'match/sysmon1_sc_remote_create_cmd.json',
-      sysmon1(at(41, 0), SC, 'sc.exe \\\\FS02 create UpdSvc binPath= "cmd.exe /c C:\\Windows\\Temp\\u.exe" start= auto',
+# The binary was copied to \\FS02\ADMIN$ first (PsExec style); its path is an ordinary one, so that only the remote
+# creation is what this case shows.
+write(D + 'match/sysmon1_sc_remote_create_admin_share_binary.json',
+      sysmon1(at(41, 0), SC, 'sc.exe \\\\FS02 create UpdSvc binPath= "C:\\Windows\\updsvc.exe" start= demand',
               CMD, 'cmd.exe', original='sc.exe', user='CORP\\adm_jdoe'))
 write(D + 'match/security4688_sc_remote_config_binpath.json',
       sec4688(at(41, 10), SC, 'sc \\\\fs02.corp.example.org config wuauserv binpath= "C:\\ProgramData\\x.exe"', CMD,
