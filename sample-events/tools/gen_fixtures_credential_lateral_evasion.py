@@ -696,3 +696,29 @@ write(D + 'nomatch/sysmon1_esentutl_copy_sam_without_vss.json',
 write(D + 'nomatch/sysmon1_vssadmin_list_shadows.json',
       sysmon1('2026-11-18 11:14:40', 'C:\\Windows\\System32\\vssadmin.exe', 'vssadmin list shadows /for=C:', CMD,
               'cmd.exe', original='VSSADMIN.EXE', user='CORP\\adm_jdoe'))
+
+# --- security/lateral_movement_psexec_pipe_share_access (added later, at the end for stable record numbers)
+D = 'security/lateral_movement_psexec_pipe_share_access/'
+
+
+def s5145(t, share, target, mask='0x3', local='', ip='192.0.2.51'):
+    return rec('security_5145', EventTime=t, ShareName=share, ShareLocalPath=local, RelativeTargetName=target,
+               AccessMask=mask, IpAddress=ip, SubjectUserName='adm_jdoe',
+               SubjectUserSid='S-1-5-21-3623811015-3361044348-30300820-1190',
+               AccessList='%%1538\r\n\t\t\t\t%%1541\r\n\t\t\t\t%%4416\r\n\t\t\t\t%%4417\r\n\t\t\t\t',
+               AccessReason='-')
+
+
+write(D + 'match/security5145_psexec_session_four_pipes.ndjson',
+      s5145('2026-11-18 11:15:00', '\\\\*\\IPC$', 'PSEXESVC'),
+      s5145('2026-11-18 11:15:01', '\\\\*\\IPC$', 'PSEXESVC-OPS-JUMP01-4412-stdin'),
+      s5145('2026-11-18 11:15:01', '\\\\*\\IPC$', 'PSEXESVC-OPS-JUMP01-4412-stdout'),
+      s5145('2026-11-18 11:15:01', '\\\\*\\IPC$', 'PSEXESVC-OPS-JUMP01-4412-stderr'))
+write(D + 'match/security5145_impacket_remcom.json',
+      s5145('2026-11-18 11:15:10', '\\\\*\\IPC$', 'RemCom_communicaton', ip='198.51.100.77'))
+write(D + 'nomatch/security5145_srvsvc_share_enumeration.json',
+      s5145('2026-11-18 11:15:20', '\\\\*\\IPC$', 'srvsvc'))
+write(D + 'nomatch/security5145_admin_share_psexesvc_exe_read.json',
+      s5145('2026-11-18 11:15:30', '\\\\*\\ADMIN$', 'PSEXESVC.exe', mask='0x1', local='\\??\\C:\\Windows'))
+write(D + 'nomatch/security5145_spoolss_pipe.json',
+      s5145('2026-11-18 11:15:40', '\\\\*\\IPC$', 'spoolss'))
