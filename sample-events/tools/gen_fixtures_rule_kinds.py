@@ -267,3 +267,40 @@ write(D + 'match/wiper_deletes_after_quiet_baseline.ndjson', *quiet_baseline(T0,
                      'D:\\Shares\\Projects\\plan_%03d.docx' % i) for i in range(110)])
 write(D + 'nomatch/burst_without_baseline.ndjson', *encryption(T0, 60))
 write(D + 'nomatch/below_floor_after_quiet_baseline.ndjson', *quiet_baseline(T0), *encryption(T0 + sec(30 * 60), 49))
+
+# --- security/credential_access_brute_force_then_success (sequence with a count)
+
+
+def failed(time, user, ip, host=WS, logon_type='3', domain='.', port=44312):
+    return rec('security_4625', time, Hostname=host, TargetUserName=user, TargetDomainName=domain, IpAddress=ip,
+               IpPort=str(port), LogonType=logon_type)
+
+
+def guessed(start, n, user='administrator', ip='198.51.100.77', spacing=15, **kw):
+    """n failures, `spacing` seconds apart: 15 s keeps any 2 minutes under the brute-force rule's 10."""
+    return [failed(start + sec(spacing * i), user, ip, port=44312 + i, **kw) for i in range(n)]
+
+
+def success(time, user, ip, host=WS, logon_type='3', workstation='KALI'):
+    fields = dict(Hostname=host, TargetUserName=user, TargetDomainName='FIN-WS07', IpAddress=ip, LogonType=logon_type,
+                  WorkstationName=workstation, TargetUserSid=WS_SID + '-500')
+    if logon_type == '10':
+        fields.update(LogonProcessName='User32 ', AuthenticationPackageName='Negotiate')
+    return rec('security_4624', time, **fields)
+
+
+D = 'security/credential_access_brute_force_then_success/'
+T0 = t('2026-11-17 11:40:00')
+write(D + 'match/smb_guessing_then_network_logon.ndjson',
+      *guessed(T0, 12), success(T0 + sec(12 * 15 + 4), 'Administrator', '198.51.100.77'))
+write(D + 'match/rdp_guessing_then_rdp_logon_9min.ndjson',
+      *guessed(T0, 10, user='jdoe', ip='192.0.2.140', spacing=50, logon_type='10', domain='CORP'),
+      success(T0 + sec(9 * 60), 'jdoe', '192.0.2.140', logon_type='10', workstation='WIN-7F2K'))
+write(D + 'nomatch/nine_failures_then_logon.ndjson',
+      *guessed(T0, 9), success(T0 + sec(9 * 15 + 4), 'Administrator', '198.51.100.77'))
+write(D + 'nomatch/logon_from_another_source.ndjson',
+      *guessed(T0, 12), success(T0 + sec(12 * 15 + 4), 'Administrator', '192.0.2.51', workstation='OPS-JUMP01'))
+write(D + 'nomatch/logon_after_the_10min_window.ndjson',
+      *guessed(T0, 10, spacing=30), success(T0 + sec(9 * 30 + 10 * 60 + 1), 'Administrator', '198.51.100.77'))
+write(D + 'nomatch/another_account_logs_on.ndjson',
+      *guessed(T0, 12), success(T0 + sec(12 * 15 + 4), 'svc_backup', '198.51.100.77'))
