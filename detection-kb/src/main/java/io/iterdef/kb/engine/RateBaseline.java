@@ -13,7 +13,7 @@ package io.iterdef.kb.engine;
  * activity of a host just seen (a new session, a rebuilt one, a host that just started sending).
  * <p>
  * Not thread-safe: one per key in one session. An event older than the current minute is counted in its minute (when
- * still in the ring) but never raises.
+ * that minute is still part of the baseline) but never raises.
  */
 public final class RateBaseline {
 
@@ -63,8 +63,12 @@ public final class RateBaseline {
 	public boolean add(long millis) {
 		long minute = Math.floorDiv(millis, MINUTE);
 		if (minute < currentMinute) {
-			int slot = slot(minute);
-			if (minutes[slot] == minute) {
+			if (currentMinute - minute <= baselineMinutes) {
+				int slot = slot(minute);
+				if (minutes[slot] != minute) {
+					minutes[slot] = minute;
+					counts[slot] = 0;
+				}
 				counts[slot]++;
 			}
 			return false;
