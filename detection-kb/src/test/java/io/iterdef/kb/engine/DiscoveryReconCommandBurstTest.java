@@ -64,6 +64,35 @@ class DiscoveryReconCommandBurstTest {
 	}
 
 	@Test
+	void shouldNotFireWhenOnlyFourDistinctCommandsRun() {
+		for (int i = 0; i < 4; i++) {
+			session.insert(start(HOST, T0.plusSeconds(10L * i), COMMANDS[i]));
+		}
+		session.advanceTo(T0.plus(Duration.ofMinutes(10)));
+		assertThat(alerts).isEmpty();
+	}
+
+	@Test
+	void shouldFireWhenTheFifthCommandIsExactlyTwoMinutesAfterTheFirst() {
+		for (int i = 0; i < 4; i++) {
+			session.insert(start(HOST, T0.plusSeconds(10L * i), COMMANDS[i]));
+		}
+		session.insert(start(HOST, T0.plus(Duration.ofMinutes(2)), COMMANDS[4]));
+		assertThat(alerts).hasSize(1);
+		assertThat(alerts.get(0).getEventIds()).hasSize(5);
+	}
+
+	@Test
+	void shouldNotFireWhenTheFifthCommandIsTwoMinutesAndOneSecondAfterTheFirst() {
+		for (int i = 0; i < 4; i++) {
+			session.insert(start(HOST, T0.plusSeconds(10L * i), COMMANDS[i]));
+		}
+		session.insert(start(HOST, T0.plus(Duration.ofMinutes(2)).plusSeconds(1), COMMANDS[4]));
+		session.advanceTo(T0.plus(Duration.ofMinutes(10)));
+		assertThat(alerts).isEmpty();
+	}
+
+	@Test
 	void shouldNotFireWhenFiveCommandsAreSpreadOverThreeMinutes() {
 		for (int i = 0; i < 5; i++) {
 			session.insert(start(HOST, T0.plusSeconds(45L * i), COMMANDS[i]));
