@@ -331,6 +331,9 @@ write(D + 'match/sysmon1_schtasks_tr_powershell_quoted_folder_name.json',
 write(D + 'nomatch/security4702_program_files_action.json',
       task_event('4702', '2026-11-17 10:19:40', '\\Contoso\\NightlyReport',
                  'C:\\Program Files\\Contoso\\Reports\\report.exe', '--nightly'))
+write(D + 'nomatch/security4702_program_files_action_user_folder_argument.json',
+      task_event('4702', '2026-11-17 10:19:43', '\\Contoso\\DocumentsBackup',
+                 'C:\\Program Files\\Contoso\\Backup\\backup.exe', '--source C:\\Users\\jdoe\\Documents --quiet'))
 write(D + 'nomatch/security4698_windows_task_rundll32.json',
       task_event('4698', '2026-11-17 10:19:41', '\\Microsoft\\Windows\\Customer Experience Improvement Program\\Consolidator',
                  '%windir%\\system32\\rundll32.exe', 'ceipdata.dll,CeipCollect', author='Microsoft Corporation'))
