@@ -191,7 +191,7 @@ R = F + 'discovery_recon_command_burst/'
 burst = []
 for i, (exe, cmd) in enumerate([('whoami.exe', 'whoami /all'), ('net.exe', 'net user /domain'),
                                 ('net.exe', 'net group "domain admins" /domain'), ('ipconfig.exe', 'ipconfig /all'),
-                                ('systeminfo.exe', 'systeminfo'), ('nltest.exe', 'nltest /domain_trusts')]):
+                                ('systeminfo.exe', 'systeminfo'), ('nltest.exe', 'nltest /dclist:corp.example.org')]):
     burst += recon(i * 15, 7100 + i * 4, exe, cmd, parent=(912, SYS32 + 'cmd.exe', 'cmd.exe'), both=(i % 2 == 0))
 write(R + 'match/six_commands_in_75s.ndjson', burst)
 spread = []

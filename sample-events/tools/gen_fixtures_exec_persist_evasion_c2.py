@@ -157,18 +157,33 @@ write(D + 'nomatch/security4697_svchost_group.json',
       rec('security_4697', ServiceName='WaaSMedicSvc', ServiceFileName='C:\\Windows\\system32\\svchost.exe -k wusvcs -p'))
 
 # --- process_creation/persistence_scheduled_task_created
+# Tasks whose action is suspicious (a shell, script host or user-writable path) are the cases of
+# persistence_scheduled_task_suspicious_action (gen_fixtures_exec_persist_disc_c2_impact.py); these run an installed
+# program, which only this rule reports.
 D = 'process_creation/persistence_scheduled_task_created/'
-TR = '/TR "C:\\Users\\jdoe\\AppData\\Local\\Temp\\updater.exe /background"'
+SYNC = 'C:\\Program Files\\Contoso\\Sync\\syncagent.exe'
+TR = '/TR "\\"' + SYNC + '\\" /background"'
+
+
+def task4698(time, command, arguments):
+    r = base('security_4698')
+    content = r['TaskContent'].replace('C:\\Users\\jdoe\\AppData\\Local\\Temp\\updater.exe', command) \
+        .replace('<Arguments>/background</Arguments>', '<Arguments>%s</Arguments>' % arguments)
+    r['Message'] = r['Message'].replace(r['TaskContent'], content)
+    r.update(TaskContent=content, EventTime=time, EventReceivedTime=time)
+    return r
+
+
 write(D + 'match/schtasks_4688_4698_106_one_task.ndjson',
       sysmon1('2026-11-17 09:34:32', SCHTASKS, 'schtasks.exe /Create /F /SC ONLOGON /TN OneDriveSync ' + TR,
               CMD, 'cmd.exe /c schtasks.exe /Create /F /SC ONLOGON /TN OneDriveSync ' + TR, original='schtasks.exe'),
       sec4688('2026-11-17 09:34:32', SCHTASKS, 'schtasks.exe /Create /F /SC ONLOGON /TN OneDriveSync ' + TR, CMD),
-      rec('security_4698', EventTime='2026-11-17 09:34:33'),
+      task4698('2026-11-17 09:34:33', SYNC, '/background'),
       rec('taskscheduler_106', EventTime='2026-11-17 09:34:33'))
-write(D + 'match/security4698_only.json', base('security_4698'))
+write(D + 'match/security4698_only.json', task4698('2026-11-17 09:34:33', SYNC, '/background'))
 write(D + 'match/sysmon1_schtasks_quoted_folder_name.json',
       sysmon1('2026-11-17 09:40:02', SCHTASKS,
-              'schtasks  /create /ru SYSTEM /sc minute /mo 30 /tn "\\Microsoft Updates\\Sync Helper" /tr "powershell -w hidden -f C:\\ProgramData\\s.ps1"',
+              'schtasks  /create /ru SYSTEM /sc minute /mo 30 /tn "\\Microsoft Updates\\Sync Helper" /tr "\\"' + SYNC + '\\" /sync"',
               CMD, 'cmd.exe', original='schtasks.exe'))
 write(D + 'nomatch/sysmon1_schtasks_query.json',
       sysmon1('2026-11-17 09:40:02', SCHTASKS, 'schtasks /query /fo LIST /v', CMD, 'cmd.exe', original='schtasks.exe'))
@@ -252,12 +267,15 @@ write(D + 'match/sysmon3_mshta_8080_beacon_three.ndjson',
       *[rec('sysmon_3', EventTime='2026-11-17 09:30:%02d' % (14 + 20 * i), UtcTime='2026-11-17 09:30:%02d.275' % (14 + 20 * i),
             Image=MSHTA, DestinationPort='8080', DestinationPortName='http-alt', SourcePort=str(50112 + i),
             RecordNumber=str(48230 + i)) for i in range(3)])
-write(D + 'nomatch/sysmon3_powershell_443.json', base('sysmon_3'))
+# PowerShell to a public address on 443 is an alert of command_and_control_lolbin_outbound_connection: the near miss
+# here is 443 to the internal proxy.
+write(D + 'nomatch/sysmon3_powershell_443.json',
+      rec('sysmon_3', DestinationIp='10.20.0.15', DestinationHostname='proxy.corp.example.org'))
 write(D + 'nomatch/sysmon3_chrome_4444.json',
       rec('sysmon_3', Image='C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', DestinationPort='4444',
           DestinationPortName='-'))
 write(D + 'nomatch/sysmon3_powershell_adws_9389.json',
-      rec('sysmon_3', DestinationIp='192.0.2.10', DestinationHostname='DC01.corp.example.org', DestinationPort='9389',
+      rec('sysmon_3', DestinationIp='10.20.0.10', DestinationHostname='DC01.corp.example.org', DestinationPort='9389',
           DestinationPortName='-'))
 write(D + 'nomatch/sysmon3_powershell_loopback_8080.json',
       rec('sysmon_3', DestinationIp='127.0.0.1', DestinationHostname='localhost', DestinationPort='8080',
