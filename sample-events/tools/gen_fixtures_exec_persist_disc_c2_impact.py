@@ -437,20 +437,6 @@ write(D + 'nomatch/security4728_helpdesk_group.json',
 write(D + 'nomatch/security4756_all_staff_universal.json',
       rec('security_4756', TargetUserName='All Staff', TargetSid='S-1-5-21-3623811015-3361044348-30300820-1342'))
 
-# --- security/persistence_local_account_created
-D = 'security/persistence_local_account_created/'
-write(D + 'match/security4720_workstation_local_account.json',
-      rec('security_4720', Hostname='FIN-WS07.corp.example.org', TargetUserName='support', TargetDomainName='FIN-WS07',
-          SamAccountName='support', TargetSid='S-1-5-21-1004336348-1177238915-682003330-1003',
-          SubjectUserName='jdoe', SubjectUserSid='S-1-5-21-3623811015-3361044348-30300820-1107'))
-write(D + 'match/security4720_server_local_account_lowercase_domain.json',
-      rec('security_4720', Hostname='SRV-APP02.corp.example.org', TargetUserName='svc_bkp', TargetDomainName='srv-app02',
-          SamAccountName='svc_bkp', TargetSid='S-1-5-21-2208412233-1811420025-3150913371-1009'))
-write(D + 'nomatch/security4720_domain_account_on_dc.json', base('security_4720'))
-write(D + 'nomatch/security4722_local_account_enabled.json',
-      rec('security_4722', Hostname='FIN-WS07.corp.example.org', TargetUserName='Guest', TargetDomainName='FIN-WS07',
-          TargetSid='S-1-5-21-1004336348-1177238915-682003330-501'))
-
 # --- process_creation/discovery_domain_trust_ad_tools
 D = 'process_creation/discovery_domain_trust_ad_tools/'
 write(D + 'match/sysmon1_nltest_domain_trusts.json',

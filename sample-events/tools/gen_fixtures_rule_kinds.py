@@ -99,16 +99,12 @@ write(D + 'match/local_account_then_remote_desktop_users.ndjson',
 write(D + 'nomatch/created_then_users_group.ndjson',
       created(T0, WS, 'kiosk', 'FIN-WS07', WS_SID + '-1005', subject='jdoe'),
       added(T0 + sec(2), WS, '-', WS_SID + '-1005', 'Users', 'S-1-5-32-545'))
-write(D + 'nomatch/created_then_administrators_after_16min.ndjson',
-      created(T0, WS, 'support_tmp', 'FIN-WS07', WS_SID + '-1003', subject='jdoe'),
-      added(T0 + sec(16 * 60), WS, '-', WS_SID + '-1003', 'Administrators', 'S-1-5-32-544'))
-write(D + 'nomatch/existing_account_added_while_another_created.ndjson',
-      created(T0, DC, 'intern7', 'CORP', DOM_SID + '-1192'),
-      added(T0 + sec(30), DC, 'CN=helpdesk2,OU=IT,DC=corp,DC=example,DC=org', DOM_SID + '-1190', 'Administrators',
-            'S-1-5-32-544'))
-write(D + 'nomatch/added_to_administrators_before_creation_logged.ndjson',
-      added(T0, WS, '-', WS_SID + '-1003', 'Administrators', 'S-1-5-32-544'),
-      created(T0 + sec(5), WS, 'support_tmp', 'FIN-WS07', WS_SID + '-1003', subject='jdoe'))
+write(D + 'nomatch/created_then_event_log_readers.ndjson',
+      created(T0, WS, 'logreader', 'FIN-WS07', WS_SID + '-1006', subject='jdoe'),
+      added(T0 + sec(40), WS, '-', WS_SID + '-1006', 'Event Log Readers', 'S-1-5-32-573'))
+# An add 16 minutes after the creation, an add logged before the creation and an existing account added while another
+# is created are not this sequence, but they are privileged-group changes that "Member added to a privileged group"
+# alerts on (a fixture case must raise nothing at all): PersistenceNewAccountAddedToPrivilegedGroupTest covers them.
 
 # --- system/defense_evasion_security_service_stopped (absence)
 

@@ -23,6 +23,8 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 
 	static final String RULE = "New account added to a privileged group soon after its creation";
 
+	static final String SINGLE = "Member added to a privileged group";
+
 	static final Instant A = Instant.parse("2026-11-17T10:02:11Z");
 
 	static final Duration T = Duration.ofMinutes(15);
@@ -35,7 +37,11 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 
 	static RuleSet rules;
 
+	/** Alerts of the sequence rule. */
 	List<Alert> alerts;
+
+	/** Alerts of every rule. */
+	List<Alert> all;
 
 	DetectionSession session;
 
@@ -47,7 +53,13 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 	@BeforeEach
 	void open() {
 		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
+		all = new ArrayList<>();
+		session = rules.newSession(a -> {
+			all.add(a);
+			if (RULE.equals(a.getRuleName())) {
+				alerts.add(a);
+			}
+		});
 	}
 
 	@AfterEach
@@ -100,6 +112,19 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 		session.insert(added(A.plusSeconds(1), HOST, SID, ADMINISTRATORS));
 		session.insert(added(A.plusSeconds(2), HOST, SID, "S-1-5-32-555"));
 		assertThat(alerts).hasSize(1);
+	}
+
+	@Test
+	void shouldRaiseOnlyTheSequenceAlertForANewAccountAndTheSingleEventAlertOtherwise() {
+		session.insert(created(A, HOST, SID));
+		session.insert(added(A.plusSeconds(1), HOST, SID, ADMINISTRATORS));
+		// an existing account made privileged on the same host, and the new one again after the window
+		session.insert(added(A.plusSeconds(10), HOST, "S-1-5-21-1004336348-1177238915-682003330-1009", ADMINISTRATORS));
+		session.insert(added(A.plus(T).plusSeconds(1), HOST, SID, "S-1-5-32-555"));
+		session.advanceTo(A.plus(Duration.ofHours(1)));
+		assertThat(all).extracting(Alert::getRuleName).containsExactly(RULE, SINGLE, SINGLE);
+		assertThat(all.get(1).getGroupKey()).endsWith("|s-1-5-21-1004336348-1177238915-682003330-1009");
+		assertThat(all.get(2).getGroupKey()).endsWith("|" + SID.toLowerCase());
 	}
 
 	static Event created(Instant time, String host, String sid) {
