@@ -103,10 +103,10 @@ public final class ConditionParser {
 			pos++;
 			return true;
 		}
-		if (pos < tokens.size() && (tokens.get(pos).equals("|") || tokens.get(pos).equalsIgnoreCase("near"))) {
-			throw new SigmaRefusal("unsupported condition", (tokens.get(pos).equals("|")
-					? "aggregation '| ...' in condition '" + text + "' (write a Sigma correlation rule instead)"
-					: "'near' in condition '" + text + "'"));
+		if (pos < tokens.size() && tokens.get(pos).equals("|")) {
+			boolean near = pos + 1 < tokens.size() && tokens.get(pos + 1).equalsIgnoreCase("near");
+			throw new SigmaRefusal("unsupported condition", near ? "'near' in condition '" + text + "'"
+					: "aggregation '| ...' in condition '" + text + "' (write a Sigma correlation rule instead)");
 		}
 		return false;
 	}

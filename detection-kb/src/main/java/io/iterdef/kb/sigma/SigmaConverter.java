@@ -136,23 +136,26 @@ public final class SigmaConverter {
 			}
 		}
 		// rules that a correlation with generate: false folds in raise no alerts of their own
-		Set<SigmaRule> folded = new HashSet<>();
+		Map<SigmaRule, List<SigmaRule>> folded = new LinkedHashMap<>();
 		for (SigmaRule r : rules) {
 			if (r.isCorrelation() && !generate(r)) {
 				for (String ref : SigmaRule.strings(r.correlation().get("rules"))) {
 					SigmaRule base = byRef.get(ref.strip());
 					if (base != null) {
-						folded.add(base);
+						folded.computeIfAbsent(base, b -> new ArrayList<>()).add(r);
 					}
 				}
 			}
 		}
+		Set<SigmaRule> convertedCorrelations = new HashSet<>();
+		Set<SigmaRule> refusedRules = new HashSet<>();
 		for (SigmaRule r : rules) {
 			try {
 				if (r.isCorrelation()) {
 					correlation(r, byRef);
+					convertedCorrelations.add(r);
 				}
-				else if (folded.contains(r)) {
+				else if (folded.containsKey(r)) {
 					// checked here so that its own reason is reported; its DRL is inside the correlation's file
 					DetectionCompiler dc = new DetectionCompiler("check", WindowsLogSources.of(r));
 					dc.compile(r.detection());
@@ -163,8 +166,14 @@ public final class SigmaConverter {
 			}
 			catch (SigmaRefusal e) {
 				refused.add(new Refused(r.file(), r.title(), e.category(), e.getMessage()));
+				refusedRules.add(r);
 			}
 		}
+		folded.forEach((base, correlations) -> {
+			if (!refusedRules.contains(base) && correlations.stream().noneMatch(convertedCorrelations::contains)) {
+				warnings.add(base.label() + ": only used by refused correlations (generate: false), so not converted");
+			}
+		});
 	}
 
 	private static boolean generate(SigmaRule r) {

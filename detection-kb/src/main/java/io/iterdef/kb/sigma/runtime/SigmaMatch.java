@@ -119,12 +119,12 @@ public final class SigmaMatch {
 
 	/** The address bytes (4 or 16) of an IP literal, IPv4-mapped IPv6 as 4 bytes; null when not an IP literal. */
 	static byte[] address(String s) {
+		if (s.startsWith("[") && s.endsWith("]")) {
+			s = s.substring(1, s.length() - 1);
+		}
 		int zone = s.indexOf('%');
 		if (zone >= 0) {
 			s = s.substring(0, zone);
-		}
-		if (s.startsWith("[") && s.endsWith("]")) {
-			s = s.substring(1, s.length() - 1);
 		}
 		if (s.isEmpty()) {
 			return null;
