@@ -33,7 +33,8 @@ record RuleMetadata(String id, String severity, String tactic, List<String> atta
 			case "high" -> "high";
 			case "critical" -> "critical";
 			default -> {
-				warnings.add(rule.label() + ": level '" + rule.level() + "' is not a Sigma level, using medium");
+				warnings.add(rule.label() + (rule.level() == null ? ": no level"
+						: ": level '" + rule.level() + "' is not a Sigma level") + ", using medium");
 				yield "medium";
 			}
 		};

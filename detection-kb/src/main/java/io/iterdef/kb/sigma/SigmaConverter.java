@@ -79,12 +79,34 @@ public final class SigmaConverter {
 				throw new IOException("no such file or folder: " + in);
 			}
 		}
+		Map<Path, String> texts = new LinkedHashMap<>();
+		for (Path f : files) {
+			try {
+				texts.put(f, Files.readString(f, StandardCharsets.UTF_8));
+			}
+			catch (IOException e) {
+				// not UTF-8, unreadable: that file is refused, the others still convert
+				texts.put(f, null);
+			}
+		}
+		return convert(texts);
+	}
+
+	/**
+	 * Converts Sigma YAML texts keyed by the file they stand for (the file name appears in messages); a null text is
+	 * an unreadable file, refused.
+	 */
+	public static Result convert(Map<Path, String> yamlByFile) {
 		SigmaConverter c = new SigmaConverter();
 		List<SigmaRule> rules = new ArrayList<>();
 		YAMLMapper yaml = new YAMLMapper();
-		for (Path f : files) {
+		yamlByFile.forEach((f, text) -> {
+			if (text == null) {
+				c.refused.add(new Refused(f, "(file)", "unreadable file", "not readable as UTF-8 text"));
+				return;
+			}
 			int index = 0;
-			try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(f.toFile())) {
+			try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(text)) {
 				while (docs.hasNextValue()) {
 					JsonNode doc = docs.nextValue();
 					index++;
@@ -102,27 +124,14 @@ public final class SigmaConverter {
 			catch (IOException | RuntimeException e) {
 				c.refused.add(new Refused(f, "(file)", "invalid YAML", firstLine(e.getMessage())));
 			}
-		}
+		});
 		c.run(rules);
 		return new Result(List.copyOf(c.converted), List.copyOf(c.refused), List.copyOf(c.warnings));
 	}
 
-	/** Converts Sigma YAML text (for tests and tools); {@code name} stands for the file name in messages. */
-	public static Result convertText(String name, String yamlText) throws IOException {
-		Path tmp = Files.createTempFile("sigma", ".yml");
-		try {
-			Files.writeString(tmp, yamlText, StandardCharsets.UTF_8);
-			Path named = tmp.resolveSibling(name);
-			Result r = convert(List.of(tmp));
-			List<Converted> conv = r.converted().stream()
-				.map(x -> new Converted(named, x.title(), x.id(), x.folder(), x.fileName(), x.drl())).toList();
-			List<Refused> ref = r.refused().stream()
-				.map(x -> new Refused(named, x.title(), x.category(), x.reason())).toList();
-			return new Result(conv, ref, r.warnings().stream().map(w -> w.replace(tmp.getFileName().toString(), name)).toList());
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+	/** Converts one Sigma YAML text (for tests and tools); {@code name} stands for its file name. */
+	public static Result convertText(String name, String yamlText) {
+		return convert(Map.of(Path.of(name), yamlText));
 	}
 
 	private void run(List<SigmaRule> rules) {
