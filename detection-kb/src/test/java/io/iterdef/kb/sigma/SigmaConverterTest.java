@@ -1,8 +1,12 @@
 package io.iterdef.kb.sigma;
 
+import io.iterdef.kb.engine.RuleInfo;
+import io.iterdef.kb.engine.RuleSet;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +84,20 @@ class SigmaConverterTest {
 		assertThat(r.converted()).extracting(SigmaConverter.Converted::fileName)
 			.containsExactly("failed_logon.drl", "failed_logon_2.drl");
 		assertThat(r.converted().get(1).drl()).contains("rule \"Failed logon (33333333-3333-4333-8333-333333333333)\"");
+	}
+
+	@Test
+	void shouldEscapeQuotesAndBackslashesOfTitleAndDescriptionInTheDrl() {
+		String yaml = BASE.replace("title: Failed logon", "title: 'Logon \"failed\" on C:\\x'")
+			.replace("level: informational", "level: low\ndescription: 'Said \"no\" to C:\\Users\\x'");
+		SigmaConverter.Result r = SigmaConverter.convertText("q.yml", yaml);
+		Map<String, String> drl = new LinkedHashMap<>();
+		r.converted().forEach(c -> drl.put(c.drlPath(), c.drl()));
+		RuleInfo info = RuleSet.compile(drl).rules().get(0);
+		// Drools unescapes the rule name; annotation values reach RuleInfo as written in the DRL (escaped, as the
+		// library's own descriptions with backslashes are)
+		assertThat(info.name()).isEqualTo("Logon \"failed\" on C:\\x");
+		assertThat(r.converted().get(0).drl()).contains("@description(\"Said \\\"no\\\" to C:\\\\Users\\\\x\")");
 	}
 
 	@Test
