@@ -6,11 +6,12 @@ import picocli.CommandLine.Command;
 /**
  * The detection-kb command line: {@code KbCli detect FILE... [--format ndjson|table] [--zone Z] [--rules DIR]},
  * {@code KbCli decode FILE... [--format F] [--zone Z] [--pretty] [--strict]} and
- * {@code KbCli rules list|test|coverage ...}.
+ * {@code KbCli rules list|test|coverage ...} and {@code KbCli sigma convert FILE|DIR... [--out DIR]}.
  */
 @Command(name = "iterdef", mixinStandardHelpOptions = true, version = "iterdef detection-kb 0.1.0",
-		description = "Iterdef detection knowledge base: decode shipper records, run the rules offline, test the rule library.",
-		subcommands = { DetectCommand.class, DecodeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class })
+		description = "Iterdef detection knowledge base: decode shipper records, run the rules offline, test the rule library, import Sigma rules.",
+		subcommands = { DetectCommand.class, DecodeCommand.class, RulesCommand.class, SigmaCommand.class,
+				CommandLine.HelpCommand.class })
 public final class KbCli implements Runnable {
 
 	@CommandLine.Spec
