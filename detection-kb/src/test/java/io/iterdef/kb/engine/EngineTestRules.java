@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A tiny rule set for the engine's own tests, independent of the rule library: a single-event rule, a threshold and
- * a sequence (both with {@code @window}).
+ * A tiny rule set for the engine's own tests, independent of the rule library: a single-event rule, one without
+ * suppression, a threshold and a sequence (both with {@code @window}).
  */
 final class EngineTestRules {
 
@@ -39,6 +39,20 @@ final class EngineTestRules {
 			    @suppress("10m")
 			when
 			    $e : Event( code == "1", commandLine == "bad" )
+			then
+			    alerts.raise(drools, $e.getHostName(), List.of($e));
+			end
+
+			rule "Loud command"
+			    @id("6f1c2a52-8a0e-4c55-9a55-4f1b1c1e0004")
+			    @severity("low")
+			    @tactic("execution")
+			    @attack("T1059")
+			    @description("d")
+			    @falsePositives("f")
+			    @suppress("0")
+			when
+			    $e : Event( code == "1", commandLine == "loud" )
 			then
 			    alerts.raise(drools, $e.getHostName(), List.of($e));
 			end

@@ -95,6 +95,32 @@ class SuppressionCountTest {
 	}
 
 	@Test
+	void shouldRaiseEveryMatchWhenSuppressIsZero() {
+		session.insert(at(0, "loud"));
+		session.insert(at(1, "loud"));
+		session.insert(at(2, "loud"));
+		session.advanceTo(T0.plus(Duration.ofHours(1)));
+		session.closeSuppressionWindows();
+
+		assertThat(emitted).hasSize(3).allSatisfy(a -> assertThat(a.getSuppressedCount()).isZero());
+		assertThat(emitted).extracting(Alert::getId).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void shouldEmitTheCountButNotTheAlertWhenTheAlertWasRaisedWhileMuted() {
+		session.setAlertsMuted(true); // a state rebuild: the alert itself was sent before the restart
+		session.insert(at(0, "bad"));
+		session.insert(at(s(1), "bad"));
+		session.setAlertsMuted(false);
+		session.insert(at(s(2), "bad"));
+		assertThat(emitted).isEmpty();
+
+		session.advanceTo(T0.plusMillis(TEN_MINUTES));
+
+		assertThat(emitted).singleElement().satisfies(a -> assertThat(a.getSuppressedCount()).isEqualTo(2));
+	}
+
+	@Test
 	void shouldKeepCountsPerGroupKeyWhenTwoHostsMatch() {
 		session.insert(at(0, "bad"));
 		session.insert(other(s(1)));
