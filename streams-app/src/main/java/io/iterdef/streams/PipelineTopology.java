@@ -2,6 +2,7 @@ package io.iterdef.streams;
 
 import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.streams.detect.DetectMetrics;
 import io.iterdef.streams.detect.DetectTopology;
 import io.iterdef.streams.normalize.NormalizeTopology;
 import io.iterdef.streams.topic.Topics;
@@ -14,10 +15,10 @@ public final class PipelineTopology {
     }
 
     public static Topology build(Decoders decoders, RuleSet rules, Duration grace, Duration punctuateInterval,
-            Topics topics) {
+            Topics topics, DetectMetrics detectMetrics) {
         Topology topology = new Topology();
         NormalizeTopology.addTo(topology, decoders, topics);
-        DetectTopology.addTo(topology, rules, grace, punctuateInterval, topics);
+        DetectTopology.addTo(topology, rules, grace, punctuateInterval, topics, detectMetrics);
         return topology;
     }
 }

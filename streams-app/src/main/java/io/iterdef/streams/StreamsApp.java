@@ -4,6 +4,7 @@ import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.streams.collector.CollectorEndpoints;
 import io.iterdef.streams.config.StreamsAppConfig;
+import io.iterdef.streams.detect.DetectMetrics;
 import io.iterdef.streams.index.ElasticsearchFactory;
 import io.iterdef.streams.index.EventIndexer;
 import io.iterdef.streams.topic.TopicCreator;
@@ -34,6 +35,7 @@ public final class StreamsApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
 
     private final Topics topics;
+    private final DetectMetrics detectMetrics = new DetectMetrics();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CompletableFuture<Throwable> streamsFailure = new CompletableFuture<>();
     private KafkaStreams streams;
@@ -83,7 +85,7 @@ public final class StreamsApp implements AutoCloseable {
                 : cfg.rulesDir());
 
         Topology topology = PipelineTopology.build(Decoders.defaults(cfg.collectorZone()), rules, cfg.detectGrace(),
-                cfg.punctuateInterval(), topics);
+                cfg.punctuateInterval(), topics, detectMetrics);
         log.info("topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, ClientProperties.streams(cfg));
         streams.setUncaughtExceptionHandler(e -> {
@@ -105,6 +107,8 @@ public final class StreamsApp implements AutoCloseable {
         started.push(() -> producer.close(Duration.ofSeconds(30)));
         collector = CollectorEndpoints.start(cfg, topics, producer, Clock.systemUTC());
         started.push(collector);
+        // the detect counters (late events, alerts and their updates) on the same GET /metrics and log line
+        collector.metrics().include(detectMetrics::prometheus, detectMetrics::summary);
         log.info("streams app ready: {}", String.join("; ", collector.describe()));
     }
 
@@ -116,6 +120,11 @@ public final class StreamsApp implements AutoCloseable {
     /** The collector endpoints: their ports (-1 when off) and counters. */
     public CollectorEndpoints collectors() {
         return collector;
+    }
+
+    /** The detect topology's counters (late events, alerts, alert updates). */
+    public DetectMetrics detectMetrics() {
+        return detectMetrics;
     }
 
     public Topics topics() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
+import io.iterdef.streams.detect.DetectMetrics;
 import io.iterdef.streams.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,7 +53,8 @@ class PipelineTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         Decoders decoders = Decoders.defaults(ZoneOffset.UTC, Clock.fixed(T0, ZoneOffset.UTC));
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                PipelineTopology.build(decoders, rules, Duration.ofSeconds(5), PUNCTUATE, topics), props, T0)) {
+                PipelineTopology.build(decoders, rules, Duration.ofSeconds(5), PUNCTUATE, topics,
+                        new DetectMetrics()), props, T0)) {
             TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(topics.raw().name(),
                     new ByteArraySerializer(), new ByteArraySerializer());
             TestOutputTopic<String, byte[]> alerts = driver.createOutputTopic(topics.alerts().name(),

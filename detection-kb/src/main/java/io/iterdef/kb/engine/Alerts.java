@@ -5,33 +5,90 @@ import io.iterdef.kb.event.Event;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.LongSupplier;
 
 /**
  * The global alert sink of every rule ({@code global io.iterdef.kb.engine.Alerts alerts;}). A rule calls
- * {@code alerts.raise(drools, groupKey, events)}; the rule's metadata is read from its annotations, and at most one
- * alert per (rule id, group key) is raised per suppression window, measured on the session's (pseudo) clock.
+ * {@code alerts.raise(drools, groupKey, events)}; the rule's metadata is read from its annotations.
+ *
+ * <p><b>Suppression with counts.</b> The first match of a (rule id, group key) is emitted at once (no detection
+ * delay) and opens a suppression window of the rule's {@code @suppress}. Further matches of that key whose time is
+ * less than {@code @suppress} away from the alert's time are not emitted but counted. When the window closes on the
+ * session clock ({@link #closeExpired(long)}, called by the session whenever its clock moves, before it fires) and
+ * matches were suppressed, the same alert is emitted again (same id and {@code @timestamp}) with
+ * {@code suppressed_count} and {@code last_suppressed_at}, so that stores keyed by alert id update it. A match exactly
+ * {@code @suppress} after the alert is a new alert: the window covers {@code [t, t + suppress)}.
+ *
+ * <p>Windows close in expiry order from a priority queue, so the check costs nothing when no window is due, and the
+ * state is bounded by the keys that raised within the last suppression period (no separate purge).
+ *
+ * <p><b>Late events.</b> The session evaluates an event older than its clock with the single-event rules only (see
+ * {@link DetectionSession#insertLate(Event)}); while it does, "now" is that event's own time instead of the clock, so
+ * a late match is counted into the window of the alert it falls next to (|t - alert time| &lt; suppress), or else
+ * raises its own alert. A window opened by a late match still stays open for {@code @suppress} of session-clock time
+ * (it closes at clock + suppress, not at its event time + suppress, which may already be past): the rest of a late
+ * burst (a shipper's backlog) is counted into it instead of raising one alert per event.
  */
 public final class Alerts {
 
-	private static final int PURGE_THRESHOLD = 10_000;
+	private static final long NOT_LATE = Long.MIN_VALUE;
 
 	private final Map<String, RuleInfo> rules;
 
 	private final AlertSink sink;
 
-	private final Map<String, Long> lastRaised = new HashMap<>();
+	private final LongSupplier clock;
+
+	/** Open windows per rule id + group key; usually one, more only when late matches open their own. */
+	private final Map<String, List<Window>> open = new HashMap<>();
+
+	private final PriorityQueue<Window> byClose = new PriorityQueue<>(Comparator.comparingLong(Window::closeAt));
+
+	private long lateTime = NOT_LATE;
 
 	private boolean muted;
 
-	Alerts(Map<String, RuleInfo> rulesByQualifiedName, AlertSink sink) {
-		this.rules = rulesByQualifiedName;
-		this.sink = sink;
+	private static final class Window {
+
+		final String key;
+
+		final long start;
+
+		final long closeAt;
+
+		final Alert alert;
+
+		long suppressed;
+
+		long lastSuppressed;
+
+		Window(String key, long start, long closeAt, Alert alert) {
+			this.key = key;
+			this.start = start;
+			this.closeAt = closeAt;
+			this.alert = alert;
+		}
+
+		long closeAt() {
+			return closeAt;
+		}
 	}
 
-	/** Raises an alert for the calling rule, unless suppressed. {@code events} must not be empty. */
+	/** {@code clock}: the session clock (epoch millis) on which windows open and close. */
+	Alerts(Map<String, RuleInfo> rulesByQualifiedName, AlertSink sink, LongSupplier clock) {
+		this.rules = rulesByQualifiedName;
+		this.sink = sink;
+		this.clock = clock;
+	}
+
+	/** Raises an alert for the calling rule, or counts the match when its key is suppressed. {@code events} must not be empty. */
 	public void raise(RuleContext drools, String groupKey, List<Event> events) {
 		Rule rule = drools.getRule();
 		RuleInfo info = rules.get(rule.getPackageName() + "." + rule.getName());
@@ -39,28 +96,82 @@ public final class Alerts {
 			info = RuleInfo.of(rule);
 		}
 		String key = groupKey == null ? "" : groupKey;
-		long now = drools.getKieRuntime().getSessionClock().getCurrentTime();
+		long clockNow = clock.getAsLong();
+		long now = lateTime != NOT_LATE ? lateTime : clockNow;
+		long suppress = info.suppress().toMillis();
 		String suppressKey = info.id() + "|" + key;
-		Long last = lastRaised.get(suppressKey);
-		if (last != null && now - last < info.suppress().toMillis()) {
-			return;
+		if (suppress > 0) {
+			List<Window> windows = open.get(suppressKey);
+			if (windows != null) {
+				for (int i = windows.size() - 1; i >= 0; i--) {
+					Window w = windows.get(i);
+					if (Math.abs(now - w.start) < suppress) {
+						w.suppressed++;
+						w.lastSuppressed = w.suppressed == 1 ? now : Math.max(w.lastSuppressed, now);
+						return;
+					}
+				}
+			}
 		}
-		if (lastRaised.size() > PURGE_THRESHOLD) {
-			purge(now);
+		Alert alert = Alert.of(info.id(), info.name(), info.severity(), info.tactic(), info.attack(),
+				info.description(), key, events);
+		if (suppress > 0) {
+			Window w = new Window(suppressKey, now, clockNow + suppress, alert);
+			open.computeIfAbsent(suppressKey, k -> new ArrayList<>(1)).add(w);
+			byClose.add(w);
 		}
-		lastRaised.put(suppressKey, now);
 		if (!muted) {
-			sink.accept(Alert.of(info.id(), info.name(), info.severity(), info.tactic(), info.attack(),
-					info.description(), key, events));
+			sink.accept(alert);
 		}
+	}
+
+	/**
+	 * Closes the windows due at {@code clockMillis} (close time at or before it): each one that suppressed matches
+	 * emits its alert again with the count.
+	 */
+	void closeExpired(long clockMillis) {
+		while (!byClose.isEmpty() && byClose.peek().closeAt <= clockMillis) {
+			close(byClose.poll());
+		}
+	}
+
+	/** Closes every open window now (the end of an offline run), emitting the pending counts. */
+	void closeAll() {
+		while (!byClose.isEmpty()) {
+			close(byClose.poll());
+		}
+	}
+
+	/** Number of open suppression windows. */
+	int openWindows() {
+		return byClose.size();
+	}
+
+	private void close(Window w) {
+		List<Window> windows = open.get(w.key);
+		if (windows != null) {
+			windows.remove(w);
+			if (windows.isEmpty()) {
+				open.remove(w.key);
+			}
+		}
+		// While muted (a state rebuild) nothing is emitted; a window that closes after unmuting emits what it counted,
+		// possibly fewer than before the restart: consumers keep the highest count of an alert id.
+		if (w.suppressed > 0 && !muted) {
+			sink.accept(w.alert.withSuppressed(w.suppressed, Instant.ofEpochMilli(w.lastSuppressed)));
+		}
+	}
+
+	/** While set, matches are timed at this late event's time instead of the session clock. */
+	void evaluatingLate(long eventTimeMillis) {
+		this.lateTime = eventTimeMillis;
+	}
+
+	void doneLate() {
+		this.lateTime = NOT_LATE;
 	}
 
 	void mute(boolean mute) {
 		this.muted = mute;
-	}
-
-	private void purge(long now) {
-		long longest = rules.values().stream().mapToLong(r -> r.suppress().toMillis()).max().orElse(0);
-		lastRaised.values().removeIf(t -> now - t >= longest);
 	}
 }

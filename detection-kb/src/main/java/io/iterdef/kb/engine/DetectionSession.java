@@ -6,17 +6,28 @@ import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.time.SessionPseudoClock;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One Drools session in STREAM mode whose pseudo clock follows event time: it only ever moves forward. Not
  * thread-safe: one session per stream task.
+ *
+ * <p>An event older than the clock (later than the reorder buffer's grace period, see {@link StreamDetector}) must not
+ * go into this session: the time-window rules would see it with a wrong clock (and the engine would expire it at
+ * once). {@link #insertLate(Event)} evaluates it with the single-event rules only (rules without {@code @window}), in a
+ * second session on the same KieBase, and shares the suppression state.
  */
 public final class DetectionSession implements AutoCloseable {
+
+	private final KieBase kieBase;
 
 	private final KieSession session;
 
@@ -24,15 +35,32 @@ public final class DetectionSession implements AutoCloseable {
 
 	private final Alerts alerts;
 
+	private final boolean hasGlobal;
+
+	private final AgendaFilter singleEventRulesOnly;
+
+	/** Evaluates late events; created on the first one. */
+	private KieSession late;
+
 	DetectionSession(KieBase kieBase, Map<String, RuleInfo> rules, AlertSink sink) {
-		KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
-		conf.setOption(ClockTypeOption.PSEUDO);
-		this.session = kieBase.newKieSession(conf, null);
+		this.kieBase = kieBase;
+		this.session = newPseudoClockSession(kieBase);
 		this.clock = session.getSessionClock();
-		this.alerts = new Alerts(rules, sink);
-		if (hasGlobal(kieBase)) {
+		this.alerts = new Alerts(rules, sink, clock::getCurrentTime);
+		this.hasGlobal = hasGlobal(kieBase);
+		if (hasGlobal) {
 			session.setGlobal("alerts", alerts);
 		}
+		Set<String> singleEvent = new HashSet<>();
+		rules.values().stream().filter(RuleInfo::singleEvent).forEach(r -> singleEvent.add(r.qualifiedName()));
+		this.singleEventRulesOnly = match -> singleEvent
+			.contains(match.getRule().getPackageName() + "." + match.getRule().getName());
+	}
+
+	private static KieSession newPseudoClockSession(KieBase kieBase) {
+		KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+		conf.setOption(ClockTypeOption.PSEUDO);
+		return kieBase.newKieSession(conf, null);
 	}
 
 	private static boolean hasGlobal(KieBase kieBase) {
@@ -40,17 +68,58 @@ public final class DetectionSession implements AutoCloseable {
 			.anyMatch(g -> g.getName().equals("alerts")));
 	}
 
-	/** Advances the pseudo clock to the event's time (never backwards), inserts the event and fires the rules. */
+	/**
+	 * Advances the pseudo clock to the event's time (never backwards), inserts the event and fires the rules. An event
+	 * older than the clock is inserted at the current clock; callers route those to {@link #insertLate(Event)}.
+	 */
 	public void insert(Event e) {
 		advanceClock(e.getTimestampMillis());
 		session.insert(e);
 		session.fireAllRules();
 	}
 
+	/**
+	 * Evaluates an event older than the clock with the single-event rules only ({@link RuleInfo#singleEvent()}): it is
+	 * inserted into a second session on the same KieBase, fired with an agenda filter, then deleted, so no
+	 * time-window rule sees it and the main session's clock and facts are untouched. Its alerts go through the same
+	 * suppression state, timed at the event's own time. The second session's pseudo clock stays at 0, so the engine
+	 * never expires the event under the rules' feet.
+	 */
+	public void insertLate(Event e) {
+		if (late == null) {
+			late = newPseudoClockSession(kieBase);
+			if (hasGlobal) {
+				late.setGlobal("alerts", alerts);
+			}
+		}
+		alerts.evaluatingLate(e.getTimestampMillis());
+		try {
+			FactHandle handle = late.insert(e);
+			late.fireAllRules(singleEventRulesOnly);
+			late.delete(handle);
+		}
+		finally {
+			alerts.doneLate();
+		}
+		if (late.getFactCount() > 0) {
+			// a single-event rule inserted a fact of its own: start the next late event from a clean session
+			late.dispose();
+			late = null;
+		}
+	}
+
 	/** Advances the pseudo clock (never backwards) and fires, so that windows and absence rules can close. */
 	public void advanceTo(Instant t) {
 		advanceClock(t.toEpochMilli());
 		session.fireAllRules();
+	}
+
+	/**
+	 * Emits the pending suppressed-match counts of every open suppression window now, whatever the clock (the end of
+	 * an offline run).
+	 */
+	public void closeSuppressionWindows() {
+		alerts.closeAll();
 	}
 
 	/** The pseudo clock's current time. */
@@ -71,12 +140,20 @@ public final class DetectionSession implements AutoCloseable {
 	@Override
 	public void close() {
 		session.dispose();
+		if (late != null) {
+			late.dispose();
+		}
 	}
 
+	/**
+	 * Moves the clock forward, then closes the suppression windows due by then (emitting their counts) before
+	 * anything fires: a match exactly at a window's end is then a new alert, after the old one's update.
+	 */
 	private void advanceClock(long millis) {
 		long delta = millis - clock.getCurrentTime();
 		if (delta > 0) {
 			clock.advanceTime(delta, TimeUnit.MILLISECONDS);
 		}
+		alerts.closeExpired(clock.getCurrentTime());
 	}
 }

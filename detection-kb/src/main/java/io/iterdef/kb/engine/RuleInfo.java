@@ -8,6 +8,12 @@ import java.util.Map;
  * A compiled rule's metadata, read from its DRL annotations: {@code @id}, {@code @severity}, {@code @tactic},
  * {@code @attack} (comma-separated), {@code @description}, {@code @falsePositives}, {@code @suppress}, and for rules
  * that correlate over time {@code @window} (how far back they look; it bounds how long events are kept).
+ *
+ * <p>Convention: a rule without {@code @window} is a <em>single-event</em> rule, decided by one event alone; every rule
+ * that looks at more than one event (temporal operators, {@code over window:}, {@code accumulate}/{@code collect},
+ * {@code not}/{@code exists} over other events, two event patterns) declares {@code @window}. The engine relies on it:
+ * an event that arrives later than the grace period is evaluated by the single-event rules only
+ * ({@link DetectionSession#insertLate}). {@code RuleWindowConventionTest} checks it.
  */
 public record RuleInfo(String packageName, String name, String id, String severity, String tactic,
 		List<String> attack, String description, String falsePositives, Duration suppress, Duration window,
@@ -32,6 +38,11 @@ public record RuleInfo(String packageName, String name, String id, String severi
 				str(meta, "tactic"), ids, description, str(meta, "falsePositives"),
 				suppress == null ? DEFAULT_SUPPRESS : Durations.parse(suppress),
 				window == null ? Duration.ZERO : Durations.parse(window), Map.copyOf(meta));
+	}
+
+	/** True for a rule without {@code @window}: it needs one event only, so it can also judge a late event. */
+	public boolean singleEvent() {
+		return window.isZero();
 	}
 
 	/** Package-qualified rule name, unique within a rule set. */

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /** A compiled set of DRL rules (one KieBase, STREAM mode), built programmatically from the DRL text. */
@@ -136,21 +137,33 @@ public final class RuleSet {
 	}
 
 	/**
+	 * A reorder buffer with {@code grace} of event time in front of a new session, for a live stream: see
+	 * {@link StreamDetector} (late events, counted). {@code onRuleError} is told when a rule throws on an event.
+	 */
+	public StreamDetector newStreamDetector(Duration grace, AlertSink sink,
+			BiConsumer<Event, RuntimeException> onRuleError) {
+		return new StreamDetector(newSession(sink), grace, onRuleError);
+	}
+
+	/**
 	 * Runs events offline, as {@code iterdef detect} does: sorted by time (stable, so input order stays within a
 	 * millisecond), through one fresh session, then the clock advanced past the longest window so that every window
-	 * closes. Returns the alerts in the order they were raised.
+	 * closes, and the pending suppression counts emitted. Returns each alert once, in the order alerts were first
+	 * raised, carrying its final {@link Alert#getSuppressedCount() suppressed count} (a stream emits the alert and
+	 * later its update; offline only the final state is interesting).
 	 */
 	public List<Alert> detect(List<Event> events) {
 		List<Event> sorted = new ArrayList<>(events);
 		sorted.sort(Comparator.comparing(Event::getTimestamp));
-		List<Alert> alerts = new ArrayList<>();
-		try (DetectionSession session = newSession(alerts::add)) {
+		Map<String, Alert> alerts = new LinkedHashMap<>();
+		try (DetectionSession session = newSession(a -> alerts.put(a.getId(), a))) {
 			sorted.forEach(session::insert);
 			if (!sorted.isEmpty()) {
 				session.advanceTo(sorted.get(sorted.size() - 1).getTimestamp().plus(longestWindow()));
 			}
+			session.closeSuppressionWindows();
 		}
-		return alerts;
+		return new ArrayList<>(alerts.values());
 	}
 
 	KieBase kieBase() {

@@ -11,7 +11,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** An alert raised by a rule: the iterdef.alerts value. Immutable. */
+/**
+ * An alert raised by a rule: the iterdef.alerts value. Immutable.
+ *
+ * <p>{@code suppressed_count} is how many further matches of the same rule and group key the engine suppressed
+ * while this alert's suppression window ({@code @suppress}) was open, and {@code last_suppressed_at} the time of the
+ * last of them. An alert is first emitted with 0 (at its first match, no detection delay); when its window closes
+ * with suppressed matches, the engine emits the same alert again (same id, same {@code @timestamp}, so the same
+ * Elasticsearch index and document) with the count: consumers overwrite by id and keep the highest count.
+ */
 public final class Alert {
 
 	/** At most this many matched events are embedded in an alert (all their ids are kept). */
@@ -41,9 +49,16 @@ public final class Alert {
 
 	private final List<Event> events;
 
+	private final long suppressedCount;
+
+	private final Instant lastSuppressedAt;
+
 	private Alert(String id, Instant timestamp, String ruleId, String ruleName, String severity, String tactic,
 			List<String> attack, String description, String hostName, String groupKey, List<String> eventIds,
-			List<Event> events) {
+			List<Event> events, long suppressedCount, Instant lastSuppressedAt) {
+		if (suppressedCount < 0) {
+			throw new IllegalArgumentException("suppressedCount must not be negative: " + suppressedCount);
+		}
 		this.id = Objects.requireNonNull(id, "id");
 		this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
 		this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
@@ -56,6 +71,8 @@ public final class Alert {
 		this.groupKey = Objects.requireNonNull(groupKey, "groupKey");
 		this.eventIds = List.copyOf(eventIds);
 		this.events = List.copyOf(events);
+		this.suppressedCount = suppressedCount;
+		this.lastSuppressedAt = lastSuppressedAt;
 	}
 
 	/**
@@ -76,7 +93,16 @@ public final class Alert {
 		List<Event> embedded = sorted.subList(0, Math.min(MAX_EMBEDDED_EVENTS, sorted.size()));
 		String host = last.getHostName() != null ? last.getHostName() : first.getHostName();
 		return new Alert(id, last.getTimestamp(), ruleId, ruleName, severity, tactic, attack, description, host,
-				groupKey, ids, embedded);
+				groupKey, ids, embedded, 0, null);
+	}
+
+	/**
+	 * The same alert (same id and time) carrying the number of matches suppressed during its window and the time of
+	 * the last one.
+	 */
+	public Alert withSuppressed(long count, Instant lastSuppressed) {
+		return new Alert(id, timestamp, ruleId, ruleName, severity, tactic, attack, description, hostName, groupKey,
+				eventIds, events, count, count == 0 ? null : Objects.requireNonNull(lastSuppressed, "lastSuppressed"));
 	}
 
 	/** SHA-1 hex of {@code ruleId + "|" + groupKey + "|" + firstEventId}. */
@@ -93,9 +119,11 @@ public final class Alert {
 		root.path("event_ids").forEach(n -> ids.add(n.asText()));
 		List<Event> events = new ArrayList<>();
 		root.path("events").forEach(n -> events.add(Event.fromTree((ObjectNode) n)));
+		String lastSuppressed = text(root, "last_suppressed_at");
 		return new Alert(text(root, "id"), Instant.parse(text(root, "@timestamp")), text(rule, "id"),
 				text(rule, "name"), text(rule, "severity"), text(rule, "tactic"), attack, text(rule, "description"),
-				text(root.path("host"), "name"), text(root, "group_key"), ids, events);
+				text(root.path("host"), "name"), text(root, "group_key"), ids, events,
+				root.path("suppressed_count").asLong(0), lastSuppressed == null ? null : Instant.parse(lastSuppressed));
 	}
 
 	public byte[] toJson() {
@@ -129,6 +157,10 @@ public final class Alert {
 		root.put("group_key", groupKey);
 		ArrayNode ids = root.putArray("event_ids");
 		eventIds.forEach(ids::add);
+		root.put("suppressed_count", suppressedCount);
+		if (lastSuppressedAt != null) {
+			root.put("last_suppressed_at", lastSuppressedAt.toString());
+		}
 		if (withEvents) {
 			ArrayNode evs = root.putArray("events");
 			events.forEach(e -> evs.add(e.toTree()));
@@ -195,8 +227,19 @@ public final class Alert {
 		return events;
 	}
 
+	/** Matches of the same rule and group key suppressed while this alert's window was open (0 at first emission). */
+	public long getSuppressedCount() {
+		return suppressedCount;
+	}
+
+	/** Time of the last suppressed match, or null when none was suppressed. */
+	public Instant getLastSuppressedAt() {
+		return lastSuppressedAt;
+	}
+
 	@Override
 	public String toString() {
-		return "Alert[" + id + " " + ruleName + " " + groupKey + " " + timestamp + "]";
+		return "Alert[" + id + " " + ruleName + " " + groupKey + " " + timestamp
+				+ (suppressedCount > 0 ? " +" + suppressedCount + " suppressed" : "") + "]";
 	}
 }

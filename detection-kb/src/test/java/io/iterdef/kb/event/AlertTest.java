@@ -1,6 +1,7 @@
 package io.iterdef.kb.event;
 
 import io.iterdef.kb.engine.DiscoveryReconCommandBurstTestAccess;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,7 +23,30 @@ class AlertTest {
 		Alert parsed = Alert.fromJson(alert.toJson());
 		assertThat(parsed.toJsonString()).isEqualTo(alert.toJsonString());
 		assertThat(Json.parseObject(alert.toJson()).fieldNames()).toIterable()
-			.containsExactly("id", "@timestamp", "rule", "host", "group_key", "event_ids", "events");
+			.containsExactly("id", "@timestamp", "rule", "host", "group_key", "event_ids", "suppressed_count", "events");
+		assertThat(parsed.getSuppressedCount()).isZero();
+		assertThat(parsed.getLastSuppressedAt()).isNull();
+	}
+
+	@Test
+	void shouldKeepIdAndTimeAndCarryTheCountWhenSuppressedMatchesAreAdded() {
+		Event e0 = DiscoveryReconCommandBurstTestAccess.start(Instant.parse("2026-11-17T10:00:00Z"), "ipconfig");
+		Alert alert = Alert.of("0b6c3b1e-0000-4000-8000-000000000001", "R", "medium", "discovery",
+				List.of("T1033"), "d", "h", List.of(e0));
+		Instant last = Instant.parse("2026-11-17T10:09:59.999Z");
+
+		Alert update = alert.withSuppressed(7, last);
+
+		assertThat(update.getId()).isEqualTo(alert.getId());
+		assertThat(update.getTimestamp()).isEqualTo(alert.getTimestamp());
+		assertThat(update.getSuppressedCount()).isEqualTo(7);
+		ObjectNode json = Json.parseObject(update.toJson());
+		assertThat(json.get("suppressed_count").asLong()).isEqualTo(7);
+		assertThat(json.get("last_suppressed_at").asText()).isEqualTo("2026-11-17T10:09:59.999Z");
+		Alert parsed = Alert.fromJson(update.toJson());
+		assertThat(parsed.getSuppressedCount()).isEqualTo(7);
+		assertThat(parsed.getLastSuppressedAt()).isEqualTo(last);
+		assertThat(parsed.toJsonString()).isEqualTo(update.toJsonString());
 	}
 
 	@Test

@@ -12,7 +12,10 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Turns an alert into incident state, idempotent on the alert id: the alert joins the open incident of
- * its rule and group key (created when there is none); a replayed alert changes nothing.
+ * its rule and group key (created when there is none); a replayed alert changes nothing. The same alert
+ * id arriving with a higher {@code suppressed_count} (its rule's suppression window closed with further
+ * matches) updates the stored alert's count and touches its incident; the same or a lower count is a
+ * duplicate.
  */
 @Service
 class AlertIngest {
@@ -25,7 +28,9 @@ class AlertIngest {
 		NEW_INCIDENT,
 		/** The alert joined an open incident. */
 		ADDED,
-		/** The alert was stored before: nothing changed. */
+		/** The alert was stored before with a lower suppressed count: the count was raised. */
+		SUPPRESSED_COUNT_UPDATED,
+		/** The alert was stored before (with the same or a higher suppressed count): nothing changed. */
 		DUPLICATE
 
 	}
@@ -45,7 +50,7 @@ class AlertIngest {
 	@Transactional
 	Result ingest(AlertJson alert) {
 		if (alerts.exists(alert.id())) {
-			return new Result(Outcome.DUPLICATE, -1);
+			return updateSuppressedCount(alert);
 		}
 		Outcome outcome = Outcome.ADDED;
 		Incident open = incidents.findOpenForUpdate(alert.ruleId(), alert.groupKey()).orElse(null);
@@ -68,6 +73,21 @@ class AlertIngest {
 		log.info("Alert {} ({}, {}) {} incident {}", alert.id(), alert.ruleName(), alert.groupKey(),
 				outcome == Outcome.NEW_INCIDENT ? "opened" : "joined", open.id());
 		return new Result(outcome, open.id());
+	}
+
+	private Result updateSuppressedCount(AlertJson alert) {
+		if (alert.suppressedCount() == 0) {
+			return new Result(Outcome.DUPLICATE, -1);
+		}
+		Long incidentId = alerts.raiseSuppressedCount(alert).orElse(null);
+		if (incidentId == null) {
+			return new Result(Outcome.DUPLICATE, -1);
+		}
+		// the suppressed matches are activity on the incident: they widen its last-seen time
+		incidents.touch(incidentId, alert.lastSuppressedAt() != null ? alert.lastSuppressedAt() : alert.timestamp());
+		log.info("Alert {} ({}, {}) suppressed {} further matches (incident {})", alert.id(), alert.ruleName(),
+				alert.groupKey(), alert.suppressedCount(), incidentId);
+		return new Result(Outcome.SUPPRESSED_COUNT_UPDATED, incidentId);
 	}
 
 	static String title(AlertJson alert) {

@@ -14,10 +14,13 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The alert JSON of the iterdef.alerts topic (the contract's shape, written by detection-kb's
  * {@code Alert.toJson()}), parsed and checked. {@code events} and {@code raw} stay JSON text for the
- * jsonb columns.
+ * jsonb columns. {@code suppressedCount} (0 when absent) and {@code lastSuppressedAt} (null when none)
+ * come from {@code suppressed_count} and {@code last_suppressed_at}: the same alert id arrives again with
+ * them when the rule suppressed further matches.
  */
 record AlertJson(String id, Instant timestamp, String ruleId, String ruleName, Severity severity,
-		List<String> attack, String hostName, String groupKey, List<String> eventIds, String events, String raw) {
+		List<String> attack, String hostName, String groupKey, List<String> eventIds, String events, String raw,
+		long suppressedCount, Instant lastSuppressedAt) {
 
 	static final int MAX_ID_LENGTH = 200;
 
@@ -60,7 +63,31 @@ record AlertJson(String id, Instant timestamp, String ruleId, String ruleName, S
 		return new AlertJson(id, timestamp(root, id), required(rule, "rule.id", "id"),
 				required(rule, "rule.name", "name"), severity, strings(rule.path("attack")), hostName, groupKey,
 				strings(root.path("event_ids")), events.isArray() ? jsonb(mapper.writeValueAsString(events)) : "[]",
-				jsonb(mapper.writeValueAsString(root)));
+				jsonb(mapper.writeValueAsString(root)), suppressedCount(root, id), lastSuppressedAt(root, id));
+	}
+
+	private static long suppressedCount(JsonNode root, String id) {
+		JsonNode count = root.path("suppressed_count");
+		if (count.isMissingNode() || count.isNull()) {
+			return 0;
+		}
+		if (!count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 0) {
+			throw new AlertParseException("suppressed_count of alert " + id + " is not a non-negative integer");
+		}
+		return count.asLong();
+	}
+
+	private static Instant lastSuppressedAt(JsonNode root, String id) {
+		String text = text(root.path("last_suppressed_at"));
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new AlertParseException("bad last_suppressed_at '" + text + "' in alert " + id, ex);
+		}
 	}
 
 	/** PostgreSQL text and jsonb cannot hold U+0000: it becomes U+FFFD (only an escape not itself escaped). */

@@ -94,6 +94,13 @@ public class IncidentRepository {
 				 WHERE id = ?""").params(severity.dbValue(), t, t, id).update();
 	}
 
+	/** Widens the incident's last-seen time to {@code seen} (alerts unchanged), and marks it updated. */
+	public void touch(long id, Instant seen) {
+		jdbc.sql("UPDATE incidents SET last_seen = GREATEST(last_seen, ?), updated_at = now() WHERE id = ?")
+			.params(utc(seen), id)
+			.update();
+	}
+
 	public boolean updateStatus(long id, IncidentStatus status) {
 		return jdbc.sql("UPDATE incidents SET status = ?, updated_at = now() WHERE id = ?")
 			.params(status.dbValue(), id)
@@ -103,13 +110,14 @@ public class IncidentRepository {
 	/** The incident's alerts in time order, each with its matched events flattened. */
 	public List<IncidentAlert> findAlerts(long incidentId) {
 		return jdbc.sql("""
-				SELECT id, rule_id, rule_name, severity, attack, host_name, alert_time, received_at, events::text AS events
+				SELECT id, rule_id, rule_name, severity, attack, host_name, alert_time, received_at, events::text AS events,
+				       suppressed_count, last_suppressed_at
 				  FROM alerts WHERE incident_id = ? ORDER BY alert_time, id""")
 			.param(incidentId)
 			.query((rs, n) -> new IncidentAlert(rs.getString("id"), rs.getString("rule_id"),
 					rs.getString("rule_name"), Severity.parse(rs.getString("severity")), strings(rs.getArray("attack")),
 					rs.getString("host_name"), instant(rs, "alert_time"), instant(rs, "received_at"),
-					events(rs.getString("events"))))
+					events(rs.getString("events")), rs.getLong("suppressed_count"), instant(rs, "last_suppressed_at")))
 			.list();
 	}
 

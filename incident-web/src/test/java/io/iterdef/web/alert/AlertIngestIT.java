@@ -125,4 +125,69 @@ class AlertIngestIT extends StackSupport {
 			.single()).isEqualTo("cmd /c echo a\ufffdb");
 	}
 
+	@Test
+	void shouldRaiseTheSuppressedCountWhenTheSameAlertArrivesAgainWithACount() {
+		String json = TestAlerts.alert(ruleId + "-a1", ruleId, "high", "wkstn-1", T0, "powershell -enc SQBFAFgA");
+		AlertIngest.Result first = ingest.ingest(AlertJson.parse(mapper, json));
+		Instant last = T0.plusSeconds(540);
+
+		AlertIngest.Result update = ingest.ingest(AlertJson.parse(mapper, TestAlerts.withSuppressed(json, 4, last)));
+
+		assertThat(update.outcome()).isEqualTo(AlertIngest.Outcome.SUPPRESSED_COUNT_UPDATED);
+		assertThat(update.incidentId()).isEqualTo(first.incidentId());
+		assertThat(count("SELECT suppressed_count FROM alerts WHERE rule_id = ?")).isEqualTo(4);
+		assertThat(jdbc.sql("SELECT (raw->>'suppressed_count')::bigint FROM alerts WHERE rule_id = ?")
+			.param(ruleId)
+			.query(Long.class)
+			.single()).isEqualTo(4);
+		Incident incident = incidents.findById(first.incidentId()).orElseThrow();
+		assertThat(incident.alertCount()).as("still one alert").isEqualTo(1);
+		assertThat(incident.lastSeen()).isEqualTo(last);
+		assertThat(jdbc.sql("SELECT last_suppressed_at FROM alerts WHERE rule_id = ?")
+			.param(ruleId)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(last);
+	}
+
+	@Test
+	void shouldChangeNothingWhenTheSameCountIsReplayedOrALowerCountArrives() {
+		String json = TestAlerts.alert(ruleId + "-a1", ruleId, "high", "wkstn-1", T0, "powershell -enc SQBFAFgA");
+		ingest.ingest(AlertJson.parse(mapper, json));
+		ingest.ingest(AlertJson.parse(mapper, TestAlerts.withSuppressed(json, 4, T0.plusSeconds(540))));
+		Incident before = incidents.findById(
+				jdbc.sql("SELECT incident_id FROM alerts WHERE rule_id = ?").param(ruleId).query(Long.class).single())
+			.orElseThrow();
+
+		AlertIngest.Result replay = ingest.ingest(AlertJson.parse(mapper,
+				TestAlerts.withSuppressed(json, 4, T0.plusSeconds(540))));
+		AlertIngest.Result lower = ingest.ingest(AlertJson.parse(mapper,
+				TestAlerts.withSuppressed(json, 2, T0.plusSeconds(60))));
+		AlertIngest.Result original = ingest.ingest(AlertJson.parse(mapper, json));
+
+		assertThat(replay.outcome()).isEqualTo(AlertIngest.Outcome.DUPLICATE);
+		assertThat(lower.outcome()).isEqualTo(AlertIngest.Outcome.DUPLICATE);
+		assertThat(original.outcome()).isEqualTo(AlertIngest.Outcome.DUPLICATE);
+		assertThat(count("SELECT suppressed_count FROM alerts WHERE rule_id = ?")).isEqualTo(4);
+		assertThat(jdbc.sql("SELECT last_suppressed_at FROM alerts WHERE rule_id = ?")
+			.param(ruleId)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(T0.plusSeconds(540));
+		assertThat(incidents.findById(before.id()).orElseThrow()).isEqualTo(before);
+	}
+
+	@Test
+	void shouldStoreTheCountWhenTheUpdateIsTheFirstRecordOfAnAlert() {
+		String json = TestAlerts.alert(ruleId + "-a1", ruleId, "high", "wkstn-1", T0, "powershell -enc SQBFAFgA");
+
+		AlertIngest.Result result = ingest.ingest(AlertJson.parse(mapper,
+				TestAlerts.withSuppressed(json, 3, T0.plusSeconds(30))));
+
+		assertThat(result.outcome()).isEqualTo(AlertIngest.Outcome.NEW_INCIDENT);
+		assertThat(count("SELECT suppressed_count FROM alerts WHERE rule_id = ?")).isEqualTo(3);
+		assertThat(ingest.ingest(AlertJson.parse(mapper, json)).outcome()).isEqualTo(AlertIngest.Outcome.DUPLICATE);
+		assertThat(count("SELECT suppressed_count FROM alerts WHERE rule_id = ?")).isEqualTo(3);
+	}
+
 }

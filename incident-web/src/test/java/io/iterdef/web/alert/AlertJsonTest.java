@@ -135,4 +135,38 @@ class AlertJsonTest {
 		assertThat(alert.raw()).doesNotContain("\\u0000b");
 	}
 
+	@Test
+	void shouldReadZeroSuppressedWhenAlertHasNoCount() throws IOException {
+		AlertJson alert = AlertJson.parse(mapper, sample());
+
+		assertThat(alert.suppressedCount()).isZero();
+		assertThat(alert.lastSuppressedAt()).isNull();
+	}
+
+	@Test
+	void shouldReadSuppressedCountAndLastTimeWhenAlertIsAnUpdate() throws IOException {
+		ObjectNode root = (ObjectNode) mapper.readTree(sample());
+		root.put("suppressed_count", 12);
+		root.put("last_suppressed_at", "2020-09-04T20:19:55.759Z");
+
+		AlertJson alert = AlertJson.parse(mapper, root.toString());
+
+		assertThat(alert.suppressedCount()).isEqualTo(12);
+		assertThat(alert.lastSuppressedAt()).isEqualTo(Instant.parse("2020-09-04T20:19:55.759Z"));
+	}
+
+	@Test
+	void shouldRefuseSuppressedCountWhenNegativeOrNotAnInteger() throws IOException {
+		ObjectNode root = (ObjectNode) mapper.readTree(sample());
+		root.put("suppressed_count", -1);
+		assertThatThrownBy(() -> AlertJson.parse(mapper, root.toString())).isInstanceOf(AlertParseException.class)
+			.hasMessageContaining("suppressed_count");
+		root.put("suppressed_count", "3");
+		assertThatThrownBy(() -> AlertJson.parse(mapper, root.toString())).isInstanceOf(AlertParseException.class);
+		root.put("suppressed_count", 3);
+		root.put("last_suppressed_at", "yesterday");
+		assertThatThrownBy(() -> AlertJson.parse(mapper, root.toString())).isInstanceOf(AlertParseException.class)
+			.hasMessageContaining("last_suppressed_at");
+	}
+
 }

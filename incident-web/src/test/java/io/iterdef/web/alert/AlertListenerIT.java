@@ -96,6 +96,33 @@ class AlertListenerIT extends StackSupport {
 	}
 
 	@Test
+	void shouldShowTheSuppressedCountWhenTheAlertIsPublishedAgainWithIt() throws Exception {
+		String alertId = ruleId + "-s1";
+		Instant t = Instant.parse("2020-09-04T20:09:55.760Z");
+		String json = TestAlerts.alert(alertId, ruleId, "high", "wkstn-9.corp.local", t, "powershell -enc SQBFAFgA");
+
+		kafka.send(TOPIC, alertId, json).get();
+		kafka.send(TOPIC, alertId, TestAlerts.withSuppressed(json, 6, t.plusSeconds(300))).get();
+		kafka.send(TOPIC, alertId, json).get(); // a replay of the first record does not lower it
+
+		Long incidentId = await().atMost(TIMEOUT).until(() -> incidentIdOf(alertId), id -> id != null);
+		await().during(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> jdbc
+			.sql("SELECT suppressed_count FROM alerts WHERE id = ?")
+			.param(alertId)
+			.query(Long.class)
+			.single() == 6);
+		String user = "it-" + UUID.randomUUID();
+		jdbc.sql("INSERT INTO users (username, password_hash, role) VALUES (?, ?, 'analyst')")
+			.params(user, passwordEncoder.encode("it-password"))
+			.update();
+
+		mockMvc.perform(get("/incidents/{id}", incidentId).session(login(user, "it-password")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("+6 suppressed")));
+		assertThat(alertCountOf(incidentId)).isEqualTo(1);
+	}
+
+	@Test
 	void shouldSkipMalformedAlertAndContinueWhenRecordIsNotAnAlert() {
 		String alertId = ruleId + "-after-poison";
 

@@ -22,4 +22,10 @@ final class TestAlerts {
 			.formatted(id, time, ruleId, severity, host, host, eventId, time, eventId, host, commandLine);
 	}
 
+	/** The same alert JSON carrying a suppressed-match count, as the detect topology sends it again. */
+	static String withSuppressed(String alertJson, long count, Instant lastSuppressed) {
+		return alertJson.replaceFirst("\\{", "{\"suppressed_count\":" + count + ",\"last_suppressed_at\":\""
+				+ lastSuppressed + "\",");
+	}
+
 }

@@ -52,7 +52,7 @@ class IncidentControllerTest {
 						new EventFields.Field("process.command_line", "powershell -enc <script>x</script>")));
 		return new IncidentAlert("a1", "rule-1", "Encoded PowerShell command line", Severity.HIGH,
 				List.of("T1059.001"), "wkstn-1.corp.local", Instant.parse("2020-09-04T20:09:55.760Z"),
-				Instant.parse("2020-09-04T20:10:00Z"), List.of(event));
+				Instant.parse("2020-09-04T20:10:00Z"), List.of(event), 0, null);
 	}
 
 	@Test
@@ -103,7 +103,23 @@ class IncidentControllerTest {
 			.andExpect(content().string(containsString("T1059.001")))
 			.andExpect(content().string(containsString("process.command_line")))
 			.andExpect(content().string(containsString("powershell -enc &lt;script&gt;x&lt;/script&gt;")))
-			.andExpect(content().string(not(containsString("<script>x</script>"))));
+			.andExpect(content().string(not(containsString("<script>x</script>"))))
+			.andExpect(content().string(not(containsString("suppressed"))));
+	}
+
+	@Test
+	@WithMockUser
+	void shouldShowSuppressedCountNextToAlertWhenItsRuleSuppressedMatches() throws Exception {
+		IncidentAlert a = alert();
+		IncidentAlert suppressed = new IncidentAlert(a.id(), a.ruleId(), a.ruleName(), a.severity(), a.attack(),
+				a.hostName(), a.alertTime(), a.receivedAt(), a.events(), 4, Instant.parse("2020-09-04T20:18:00Z"));
+		given(incidents.details(TEST_INCIDENT_ID))
+			.willReturn(Optional.of(new IncidentService.IncidentDetails(incident(), List.of(suppressed))));
+
+		mockMvc.perform(get("/incidents/{id}", TEST_INCIDENT_ID))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">+4 suppressed</span>")))
+			.andExpect(content().string(containsString("last at 2020-09-04T20:18:00Z")));
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package io.iterdef.streams.collector;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The collector's counters, per endpoint ({@code tcp}, {@code syslog-tcp}, {@code syslog-udp}, {@code http}):
@@ -16,12 +19,27 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code oversized-request}, {@code oversized-record}, {@code bad-gzip}, {@code bad-request},
  * {@code unsupported-encoding}, {@code method-not-allowed}, {@code not-found}. Stream endpoints count records;
  * HTTP refusals count requests.
+ *
+ * <p>Other components of the app add their own counters with {@link #include(Supplier, Supplier)} (the detect
+ * topology's late events and alerts), so that one GET /metrics and one log line report the whole app.
  */
 public final class CollectorMetrics {
     private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> accepted = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> refused = new ConcurrentHashMap<>();
+    private final List<Section> sections = new CopyOnWriteArrayList<>();
+
+    private record Section(Supplier<String> prometheus, Supplier<String> summary) {
+    }
+
+    /**
+     * Adds another component's counters: {@code prometheus} (complete metric families in the text format) is
+     * appended to {@link #prometheus()}, {@code summary} to {@link #summary()}.
+     */
+    public void include(Supplier<String> prometheus, Supplier<String> summary) {
+        sections.add(new Section(prometheus, summary));
+    }
 
     /** The counters of one endpoint. */
     public Endpoint endpoint(String name) {
@@ -40,6 +58,7 @@ public final class CollectorMetrics {
         new TreeMap<>(refused).forEach((endpoint, reasons) -> new TreeMap<>(reasons).forEach((reason, n) ->
                 out.append("iterdef_collector_refused_total{endpoint=\"").append(endpoint).append("\",reason=\"")
                         .append(reason).append("\"} ").append(n.sum()).append('\n')));
+        sections.forEach(section -> out.append(section.prometheus().get()));
         return out.toString();
     }
 
@@ -52,7 +71,10 @@ public final class CollectorMetrics {
             parts.put(endpoint, endpoint + " received=" + sum(received, endpoint) + " accepted="
                     + sum(accepted, endpoint) + (reasons.isEmpty() ? "" : " refused=" + reasons));
         }
-        return parts.isEmpty() ? "no endpoint" : String.join("; ", parts.values());
+        String endpoints = parts.isEmpty() ? "no endpoint" : String.join("; ", parts.values());
+        StringBuilder out = new StringBuilder(endpoints);
+        sections.forEach(section -> out.append("; ").append(section.summary().get()));
+        return out.toString();
     }
 
     private static long sum(Map<String, LongAdder> m, String key) {

@@ -1,13 +1,11 @@
 package io.iterdef.streams.detect;
 
-import io.iterdef.kb.engine.DetectionSession;
-import io.iterdef.kb.engine.ReorderBuffer;
 import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.kb.engine.StreamDetector;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import io.iterdef.streams.topic.DeadLetter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -19,40 +17,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns one {@link DetectionSession} and one {@link ReorderBuffer} for its stream task. The session's
- * pseudo clock follows event time. Alerts raised while an event is inserted are forwarded right after it.
- * State is in memory: after a restart or rebalance, the new session starts empty (rebuild from a
- * changelogged window store comes with a later issue).
+ * Owns one {@link StreamDetector} (reorder buffer + Drools session) for its stream task. The session's
+ * pseudo clock follows event time. Alerts raised while an event is evaluated are forwarded right after it;
+ * an alert whose suppression window closed with suppressed matches is forwarded again under the same key
+ * (alert id) with its {@code suppressed_count}, so the indexer overwrites the document and incident-web
+ * updates the stored alert. An event later than the grace period (older than the session clock) is
+ * evaluated by the single-event rules only and counted in {@link DetectMetrics}; a log line reports the
+ * first one and every {@value #LATE_LOG_EVERY}th one after it. State is in memory: after a restart or
+ * rebalance, the new session starts empty (rebuild from a changelogged window store comes with a later
+ * issue), and the counts of suppression windows still open are lost (the alerts themselves were sent).
  */
 final class DetectProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger log = LoggerFactory.getLogger(DetectProcessor.class);
+    static final long LATE_LOG_EVERY = 1000;
 
     private final RuleSet ruleSet;
     private final Duration grace;
     private final Duration punctuateInterval;
     private final String alertsSink;
     private final String dlqSink;
+    private final DetectMetrics metrics;
     private final List<Alert> raised = new ArrayList<>();
     private ProcessorContext<Object, Object> context;
-    private DetectionSession session;
-    private ReorderBuffer buffer;
+    private StreamDetector detector;
     private Cancellable punctuator;
-    private Instant newest;
     private long lastInputWallMs;
 
-    DetectProcessor(RuleSet ruleSet, Duration grace, Duration punctuateInterval, String alertsSink, String dlqSink) {
+    DetectProcessor(RuleSet ruleSet, Duration grace, Duration punctuateInterval, String alertsSink, String dlqSink,
+            DetectMetrics metrics) {
         this.ruleSet = ruleSet;
         this.grace = grace;
         this.punctuateInterval = punctuateInterval;
         this.alertsSink = alertsSink;
         this.dlqSink = dlqSink;
+        this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.session = ruleSet.newSession(raised::add);
-        this.buffer = new ReorderBuffer(grace);
+        // a rule that throws on one event must not stop detection for the task
+        this.detector = ruleSet.newStreamDetector(grace, raised::add, (e, ex) ->
+                log.error("rule evaluation failed on event {}; event skipped by the engine", e.getId(), ex));
         this.lastInputWallMs = context.currentSystemTimeMs();
         this.punctuator = context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
@@ -68,10 +74,18 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
             return;
         }
         lastInputWallMs = context.currentSystemTimeMs();
-        if (newest == null || event.getTimestamp().isAfter(newest)) {
-            newest = event.getTimestamp();
+        long lateBefore = detector.lateEvents();
+        detector.add(event);
+        metrics.event();
+        if (detector.lateEvents() > lateBefore) {
+            metrics.lateEvent();
+            if (detector.lateEvents() % LATE_LOG_EVERY == 1) {
+                log.warn("late event {} from {} at {}, {} behind the task's clock (grace {}): evaluated by single-event "
+                        + "rules only; {} late events on task {} so far", event.getId(), event.getHostName(),
+                        event.getTimestamp(), Duration.between(event.getTimestamp(), detector.session().currentTime()),
+                        grace, detector.lateEvents(), context.taskId());
+            }
         }
-        insertAll(buffer.add(event));
         forwardRaised(record.timestamp());
     }
 
@@ -80,28 +94,13 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
         if (wallMs - lastInputWallMs < punctuateInterval.toMillis()) {
             return;
         }
-        if (buffer.size() > 0) {
-            insertAll(buffer.flushAll());
-        }
-        if (newest != null) {
-            session.advanceTo(newest);
-        }
+        detector.flush();
         forwardRaised(wallMs);
-    }
-
-    private void insertAll(List<Event> events) {
-        for (Event e : events) {
-            try {
-                session.insert(e);
-            } catch (RuntimeException ex) {
-                // a rule that throws on one event must not stop detection for the task
-                log.error("rule evaluation failed on event {}; event skipped by the engine", e.getId(), ex);
-            }
-        }
     }
 
     private void forwardRaised(long timestamp) {
         for (Alert alert : raised) {
+            metrics.alert(alert.getSuppressedCount() > 0);
             context.forward(new Record<Object, Object>(alert.getId(), alert.toJson(), timestamp), alertsSink);
         }
         raised.clear();
@@ -112,11 +111,15 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
         if (punctuator != null) {
             punctuator.cancel();
         }
-        if (session != null) {
-            session.close();
-        }
-        if (buffer != null && buffer.size() > 0) {
-            log.info("detect task closing with {} buffered events not yet evaluated", buffer.size());
+        if (detector != null) {
+            if (detector.buffered() > 0) {
+                log.info("detect task closing with {} buffered events not yet evaluated", detector.buffered());
+            }
+            if (detector.lateEvents() > 0) {
+                log.info("detect task closing; {} late events were evaluated by single-event rules only",
+                        detector.lateEvents());
+            }
+            detector.close();
         }
     }
 }

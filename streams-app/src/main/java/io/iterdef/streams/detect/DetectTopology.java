@@ -10,7 +10,10 @@ import org.apache.kafka.streams.Topology;
  * iterdef.events -> one Drools session per stream task (events partitioned by host.name, so per-host
  * correlation stays in one task) -> iterdef.alerts keyed by alert id. Events pass a reorder buffer
  * ({@code grace} of event time); a wall-clock punctuator every {@code punctuateInterval} flushes it once
- * input has gone quiet. An event value that does not parse goes to iterdef.dlq.
+ * input has gone quiet. An event later than the grace period is evaluated by single-event rules only and
+ * counted in {@link DetectMetrics}. An alert is sent when raised and, if its rule suppressed further
+ * matches meanwhile, once more under the same key when its suppression window closes (with the count).
+ * An event value that does not parse goes to iterdef.dlq.
  */
 public final class DetectTopology {
     static final String SOURCE = "detect-events-source";
@@ -21,18 +24,19 @@ public final class DetectTopology {
     private DetectTopology() {
     }
 
-    public static Topology build(RuleSet ruleSet, Duration grace, Duration punctuateInterval, Topics topics) {
-        return addTo(new Topology(), ruleSet, grace, punctuateInterval, topics);
+    public static Topology build(RuleSet ruleSet, Duration grace, Duration punctuateInterval, Topics topics,
+            DetectMetrics metrics) {
+        return addTo(new Topology(), ruleSet, grace, punctuateInterval, topics, metrics);
     }
 
-    /** Adds the detect sub-topology to {@code topology}. */
+    /** Adds the detect sub-topology to {@code topology}; its tasks count into {@code metrics}. */
     public static Topology addTo(Topology topology, RuleSet ruleSet, Duration grace, Duration punctuateInterval,
-            Topics topics) {
+            Topics topics, DetectMetrics metrics) {
         // keys as bytes too: a key that is not UTF-8 must not fail the source
         topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), topics.events().valueSerde().deserializer(),
                 topics.events().name());
         topology.addProcessor(PROCESSOR,
-                () -> new DetectProcessor(ruleSet, grace, punctuateInterval, ALERTS_SINK, DLQ_SINK), SOURCE);
+                () -> new DetectProcessor(ruleSet, grace, punctuateInterval, ALERTS_SINK, DLQ_SINK, metrics), SOURCE);
         topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
                 topics.alerts().valueSerde().serializer(), PROCESSOR);
         topology.addSink(DLQ_SINK, topics.dlq().name(), topics.dlq().keySerde().serializer(),

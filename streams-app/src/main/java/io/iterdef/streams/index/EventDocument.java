@@ -12,7 +12,9 @@ import java.time.format.DateTimeParseException;
 /**
  * Where a record goes in Elasticsearch: an event to the daily index {@code events-YYYY.MM.DD} (UTC day of
  * its {@code @timestamp}) with {@code _id = event.id}, an alert to the monthly {@code alerts-YYYY.MM}
- * with {@code _id = id}. Stable ids make a replay overwrite the same document instead of adding one.
+ * with {@code _id = id}. Stable ids make a replay overwrite the same document instead of adding one, and
+ * so does an alert sent again with its {@code suppressed_count} (same id, same {@code @timestamp}, hence
+ * the same monthly index): the indexer uses index operations, never create, so the update replaces it.
  */
 record EventDocument(String index, String id, JsonNode source) {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,6 +2,7 @@ package io.iterdef.streams.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
@@ -37,6 +38,7 @@ class DetectTopologyTest {
     private TestInputTopic<byte[], byte[]> eventsAsBytes;
     private TestOutputTopic<String, byte[]> alerts;
     private TestOutputTopic<byte[], byte[]> dlq;
+    private DetectMetrics metrics;
 
     @BeforeAll
     static void compileRules() {
@@ -48,7 +50,8 @@ class DetectTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detect-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        driver = new TopologyTestDriver(DetectTopology.build(rules, GRACE, PUNCTUATE, topics), props, T0);
+        metrics = new DetectMetrics();
+        driver = new TopologyTestDriver(DetectTopology.build(rules, GRACE, PUNCTUATE, topics, metrics), props, T0);
         events = driver.createInputTopic(topics.events().name(), new StringSerializer(), new ByteArraySerializer());
         eventsAsBytes = driver.createInputTopic(topics.events().name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
@@ -117,6 +120,114 @@ class DetectTopologyTest {
         assertThat(new String(dead.get(0).headers().lastHeader(Topics.HEADER_DLQ_REASON).value(),
                 StandardCharsets.UTF_8)).startsWith("detect: event parse failed");
         assertThat(alerts.readRecordsToList()).hasSize(3);
+    }
+
+    @Test
+    void shouldRaiseAndCountALateEventWhenASingleEventRuleMatchesIt() {
+        Event encoded = encodedPowerShell();
+        Instant t = encoded.getTimestamp();
+        pipe(variant(encoded, t.plusSeconds(60), "notepad.exe", "notepad.exe C:\\notes.txt"));
+        pipe(variant(encoded, t.plusSeconds(70), "notepad.exe", "notepad.exe C:\\todo.txt"));
+
+        pipe(encoded); // a minute older than the task's clock: later than the 5 s grace
+
+        List<TestRecord<String, byte[]>> out = alerts.readRecordsToList();
+        assertThat(out).hasSize(1);
+        Alert alert = Alert.fromJson(out.get(0).value());
+        assertThat(alert.getRuleName()).isEqualTo("Encoded PowerShell command line");
+        assertThat(alert.getTimestamp()).isEqualTo(t);
+        assertThat(out.get(0).key()).isEqualTo(alert.getId());
+        assertThat(metrics.lateEvents()).isEqualTo(1);
+        assertThat(metrics.events()).isEqualTo(3);
+        assertThat(metrics.prometheus()).contains("iterdef_detect_late_events_total 1\n");
+    }
+
+    @Test
+    void shouldNotCompleteTheDiscoveryBurstWhenItsFifthCommandIsLate() {
+        Event template = encodedPowerShell();
+        Instant t = template.getTimestamp().plusSeconds(600);
+        for (int i = 0; i < 4; i++) {
+            pipe(discovery(template, t.plusSeconds(5L * i), i));
+        }
+        pipe(variant(template, t.plusSeconds(200), "notepad.exe", "notepad.exe C:\\notes.txt"));
+        pipe(variant(template, t.plusSeconds(210), "notepad.exe", "notepad.exe C:\\todo.txt"));
+
+        pipe(discovery(template, t.plusSeconds(25), 4));
+        driver.advanceWallClockTime(PUNCTUATE.multipliedBy(2));
+
+        assertThat(metrics.lateEvents()).isEqualTo(1);
+        assertThat(alerts.readRecordsToList()).isEmpty();
+    }
+
+    @Test
+    void shouldRaiseTheDiscoveryBurstWhenItsFifthCommandIsOutOfOrderWithinGrace() {
+        Event template = encodedPowerShell();
+        Instant t = template.getTimestamp().plusSeconds(600);
+        for (int i = 0; i < 4; i++) {
+            pipe(discovery(template, t.plusSeconds(5L * i), i));
+        }
+        pipe(variant(template, t.plusSeconds(22), "notepad.exe", "notepad.exe C:\\notes.txt"));
+
+        pipe(discovery(template, t.plusSeconds(19), 4)); // 3 s older than the newest event: reordered
+        driver.advanceWallClockTime(PUNCTUATE.multipliedBy(2));
+
+        assertThat(metrics.lateEvents()).isZero();
+        assertThat(alerts.readRecordsToList()).extracting(r -> Alert.fromJson(r.value()).getRuleName())
+                .containsExactly("Discovery command burst on one host");
+    }
+
+    @Test
+    void shouldSendTheAlertAgainUnderItsIdWithTheCountWhenItsSuppressionWindowCloses() {
+        Event encoded = encodedPowerShell();
+        Instant t = encoded.getTimestamp();
+        pipe(encoded);
+        pipe(variant(encoded, t.plusSeconds(10), null, null));
+        pipe(variant(encoded, t.plusSeconds(20), null, null));
+        driver.advanceWallClockTime(PUNCTUATE.multipliedBy(2));
+        List<TestRecord<String, byte[]>> first = alerts.readRecordsToList();
+        assertThat(first).hasSize(1);
+        assertThat(Alert.fromJson(first.get(0).value()).getSuppressedCount()).isZero();
+
+        pipe(variant(encoded, t.plus(Duration.ofMinutes(11)), "notepad.exe", "notepad.exe C:\\notes.txt"));
+        driver.advanceWallClockTime(PUNCTUATE.multipliedBy(2));
+
+        List<TestRecord<String, byte[]>> update = alerts.readRecordsToList();
+        assertThat(update).hasSize(1);
+        assertThat(update.get(0).key()).isEqualTo(first.get(0).key());
+        Alert updated = Alert.fromJson(update.get(0).value());
+        assertThat(updated.getSuppressedCount()).isEqualTo(2);
+        assertThat(updated.getLastSuppressedAt()).isEqualTo(t.plusSeconds(20));
+        assertThat(updated.getTimestamp()).isEqualTo(t);
+        assertThat(metrics.alerts()).isEqualTo(1);
+        assertThat(metrics.alertUpdates()).isEqualTo(1);
+    }
+
+    private static Event encodedPowerShell() {
+        return Scenario.events().stream()
+                .filter(e -> e.getCommandLine() != null && e.getCommandLine().toLowerCase().contains(" -enc"))
+                .findFirst().orElseThrow();
+    }
+
+    private static final String[][] DISCOVERY = { { "whoami.exe", "whoami /all" }, { "net.exe", "net user /domain" },
+            { "ipconfig.exe", "ipconfig /all" }, { "systeminfo.exe", "systeminfo" },
+            { "nltest.exe", "nltest /dclist:corp.example.org" } };
+
+    private static Event discovery(Event template, Instant time, int i) {
+        return variant(template, time, DISCOVERY[i][0], DISCOVERY[i][1]);
+    }
+
+    /** The template process start at another time and with a new id; another process when {@code name} is set. */
+    private static Event variant(Event template, Instant time, String name, String commandLine) {
+        ObjectNode tree = template.toTree().deepCopy();
+        tree.put("@timestamp", time.toString());
+        ((ObjectNode) tree.get("event")).put("id", template.getId() + "-" + time.toEpochMilli() + "-" + name);
+        if (name != null) {
+            ObjectNode process = (ObjectNode) tree.get("process");
+            process.put("name", name);
+            process.put("executable", "C:\\Windows\\System32\\" + name);
+            process.put("command_line", commandLine);
+        }
+        return Event.fromTree(tree);
     }
 
     private void pipe(Event e) {

@@ -225,6 +225,21 @@ class HttpCollectorTest {
     }
 
     @Test
+    void shouldServeIncludedCountersOnMetricsWhenAnotherComponentAddsThem() throws Exception {
+        start();
+        StringBuilder late = new StringBuilder("0");
+        metrics.include(() -> "# TYPE iterdef_detect_late_events_total counter\niterdef_detect_late_events_total "
+                + late + "\n", () -> "detect late=" + late);
+        late.replace(0, late.length(), "3");
+
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET());
+
+        assertThat(r.body()).contains("iterdef_collector_http_requests_total")
+                .endsWith("# TYPE iterdef_detect_late_events_total counter\niterdef_detect_late_events_total 3\n");
+        assertThat(metrics.summary()).endsWith("; detect late=3");
+    }
+
+    @Test
     void shouldServeHttpsWhenATlsContextIsGiven(@TempDir Path dir) throws Exception {
         Path keystore = TestKeystore.create(dir);
         start(true, null, Duration.ofSeconds(5), Tls.serverContext(keystore, TestKeystore.PASSWORD));
