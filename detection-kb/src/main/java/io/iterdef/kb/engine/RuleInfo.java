@@ -13,7 +13,10 @@ import java.util.Map;
  * that looks at more than one event (temporal operators, {@code over window:}, {@code accumulate}/{@code collect},
  * {@code not}/{@code exists} over other events, two event patterns) declares {@code @window}. The engine relies on it:
  * an event that arrives later than the grace period is evaluated by the single-event rules only
- * ({@link DetectionSession#insertLate}). {@code RuleWindowConventionTest} checks it.
+ * ({@link DetectionSession#insertLate}). {@code RuleWindowConventionTest} checks it. A rule that keeps its history in
+ * facts of its own instead of in held events (new term, spike) has no {@code @window}, since that would make the engine
+ * keep every event as long, and declares its kind instead, {@code @kind("new_term")} or {@code @kind("spike")}: it is
+ * not a single-event rule either, so late events never update its history.
  */
 public record RuleInfo(String packageName, String name, String id, String severity, String tactic,
 		List<String> attack, String description, String falsePositives, Duration suppress, Duration window,
@@ -40,9 +43,22 @@ public record RuleInfo(String packageName, String name, String id, String severi
 				window == null ? Duration.ZERO : Durations.parse(window), Map.copyOf(meta));
 	}
 
-	/** True for a rule without {@code @window}: it needs one event only, so it can also judge a late event. */
+	/** The rule kinds of the README's "Rule kinds"; {@code @kind} is optional and must be one of them. */
+	public static final List<String> KINDS = List.of("single", "threshold", "sequence", "absence", "new_term",
+			"cardinality", "spike");
+
+	/** The declared {@code @kind}, or null. */
+	public String kind() {
+		return str(metaData, "kind");
+	}
+
+	/**
+	 * True for a single-event rule: one event decides it, so it can also judge a late event. That is a rule declaring
+	 * {@code @kind("single")}, or declaring no kind and no {@code @window}.
+	 */
 	public boolean singleEvent() {
-		return window.isZero();
+		String kind = kind();
+		return kind == null ? window.isZero() : kind.equals("single");
 	}
 
 	/** Package-qualified rule name, unique within a rule set. */
