@@ -74,7 +74,8 @@ final class DetectCommand implements Callable<Integer> {
 			events.addAll(reader.read(f));
 		}
 		RuleSet rules = RulesOptions.load(spec, rulesDir).ruleSet();
-		List<Alert> alerts = rules.detect(events);
+		progress.start("rules", "events", events.size());
+		List<Alert> alerts = rules.detect(events, done -> progress.update(done, null));
 		AlertPrinter printer = new AlertPrinter(out);
 		if (format == Format.table) {
 			printer.table(alerts);

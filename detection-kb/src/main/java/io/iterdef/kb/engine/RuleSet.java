@@ -153,11 +153,21 @@ public final class RuleSet {
 	 * later its update; offline only the final state is interesting).
 	 */
 	public List<Alert> detect(List<Event> events) {
+		return detect(events, done -> {
+		});
+	}
+
+	/** {@link #detect(List)}, telling {@code progress} how many events have been evaluated, after each event. */
+	public List<Alert> detect(List<Event> events, java.util.function.LongConsumer progress) {
 		List<Event> sorted = new ArrayList<>(events);
 		sorted.sort(Comparator.comparing(Event::getTimestamp));
 		Map<String, Alert> alerts = new LinkedHashMap<>();
 		try (DetectionSession session = newSession(a -> alerts.put(a.getId(), a))) {
-			sorted.forEach(session::insert);
+			long done = 0;
+			for (Event e : sorted) {
+				session.insert(e);
+				progress.accept(++done);
+			}
 			if (!sorted.isEmpty()) {
 				session.advanceTo(sorted.get(sorted.size() - 1).getTimestamp().plus(longestWindow()));
 			}

@@ -134,6 +134,9 @@ class KbCliTest {
 		assertThat(always.err().lines().filter(l -> l.startsWith("reading: ")))
 			.hasSizeGreaterThan(1)
 			.last().asString().contains(" events").contains("(100%)");
+		assertThat(always.err().lines().filter(l -> l.startsWith("rules: ")))
+			.hasSize(19)
+			.last().asString().startsWith("rules: 19 events of 19 events (100%)");
 		assertThat(always.out()).isEqualTo(never.out());
 		assertThat(never.err()).doesNotContain("reading: ");
 	}
