@@ -124,8 +124,10 @@ class KbCliTest {
 	}
 
 	@Test
-	void shouldPrintProgressOnStderrWhenAsked() throws Exception {
-		Path scenario = TestResources.classpathFolder("scenarios").resolve("encoded-powershell-recon.ndjson");
+	void shouldPrintProgressOnStderrWhenAsked(@TempDir Path dir) throws Exception {
+		// copied out: in the reactor build sample-events is a jar
+		Path scenario = Files.copy(TestResources.classpathFolder("scenarios").resolve("encoded-powershell-recon.ndjson"),
+				dir.resolve("scenario.ndjson"));
 
 		Run always = run("detect", "--progress", "always", scenario.toString());
 		Run never = run("detect", "--progress", "never", scenario.toString());

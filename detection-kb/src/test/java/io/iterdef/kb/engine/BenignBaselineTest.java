@@ -101,7 +101,9 @@ class BenignBaselineTest {
 		CsvMapper mapper = new CsvMapper();
 		CsvSchema schema = CsvSchema.emptySchema().withHeader();
 		Map<String, KnownFp> byKey = new LinkedHashMap<>();
-		try (MappingIterator<KnownFp> rows = mapper.readerFor(KnownFp.class).with(schema).readValues(csv.toFile())) {
+		// a Reader, not a File: in the reactor build sample-events is a jar and the path is inside it
+		try (java.io.Reader in = Files.newBufferedReader(csv);
+				MappingIterator<KnownFp> rows = mapper.readerFor(KnownFp.class).with(schema).readValues(in)) {
 			for (KnownFp fp : rows.readAll()) {
 				assertThat(byKey.put(fp.key(), fp)).as("duplicate entry " + fp.key()).isNull();
 			}
