@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * Retro-hunt: runs rules over the events Elasticsearch holds for a time range, in time order through one session on
  * the pseudo clock (what {@code iterdef detect} does with files), and reports what would have fired.
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(name = "backtest", mixinStandardHelpOptions = true, version = "iterdef backtest 0.1.0",
         description = {"Run the rules over the events indexed in Elasticsearch in [--from, --to), in time order; "
                 + "alerts go to stdout, progress and a per-rule summary to stderr.",
                 "Times: an ISO-8601 instant (2026-11-17T09:00:00Z), a date (2026-11-17, midnight UTC), now, "
@@ -41,7 +41,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--to", defaultValue = "now", paramLabel = "TIME", description = "end of the range (excluded; default: now)")
     String to;
 
-    @Option(names = "--query", paramLabel = "Q", description = "only the events matching this Lucene query string, e.g. 'host.name:FIN-WS07*'")
+    @Option(names = "--query", paramLabel = "Q", description = "only the events matching this Lucene query string, e.g. 'host.name:fin-ws07*'")
     String query;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "run a working copy of the rules (*.drl under DIR) instead of the built-in ones")
