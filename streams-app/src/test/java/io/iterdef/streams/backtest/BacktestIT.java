@@ -107,7 +107,7 @@ class BacktestIT {
         assertThat(expected).hasSizeGreaterThanOrEqualTo(4);
         assertThat(expected).anyMatch(a -> a.getSuppressedCount() > 0);
 
-        Run run = backtest("--from", first.toString(), "--to", afterLast.toString(), "--page-size", "50",
+        Run run = backtest("--from", first.toString(), "--to", afterLast.toString(), "--page-size", "7",
                 "--progress", "always");
 
         assertThat(run.code).as(run.err).isEqualTo(0);
