@@ -7,6 +7,7 @@ import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.streams.config.ElasticsearchConfig;
 import io.iterdef.streams.index.ElasticsearchFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,8 +97,12 @@ public final class BacktestCommand implements Callable<Integer> {
         return cl;
     }
 
-    /** The range [from, to): a usage error when a time does not parse or from is not before to. */
-    Instant[] range() {
+    /** The time range [from, to). */
+    record Range(Instant from, Instant to) {
+    }
+
+    /** The range: a usage error when a time does not parse or from is not before to. */
+    Range range() {
         Instant now = clock.instant();
         Instant start;
         Instant end;
@@ -111,7 +116,7 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--from " + start + " is not before --to " + end);
         }
-        return new Instant[] {start, end};
+        return new Range(start, end);
     }
 
     /** The environment's Elasticsearch settings, with --es for the URL. */
@@ -122,7 +127,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Instant[] range = range();
+        Range range = range();
         if (pageSize < 1 || pageSize > 10_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--page-size must be 1..10000: " + pageSize);
         }
@@ -138,7 +143,7 @@ public final class BacktestCommand implements Callable<Integer> {
         long[] done = {0};
         try (RestClient rest = ElasticsearchFactory.restClient(es);
                 EventSearch search = new EventSearch(ElasticsearchFactory.client(rest),
-                        new EsErrors(es.url(), index, query), index, range[0], range[1], query, pageSize)) {
+                        new EsErrors(es.url(), index, query), index, range.from(), range.to(), query, pageSize)) {
             long total = search.count(); // first: a wrong URL, index or query fails before the rules compile
             rules = loadRules();
             Progress progress = Progress.of(err, progressMode);
@@ -147,7 +152,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 done[0] = n;
                 progress.update(n, null);
             });
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BacktestException("closing the Elasticsearch client: " + e);
         }
         AlertPrinter printer = new AlertPrinter(out);
@@ -157,7 +162,7 @@ public final class BacktestCommand implements Callable<Integer> {
             alerts.forEach(printer::ndjson);
         }
         out.flush();
-        BacktestSummary.print(err, range[0], range[1], done[0], alerts, rules,
+        BacktestSummary.print(err, range.from(), range.to(), done[0], alerts, rules,
                 Duration.ofNanos(System.nanoTime() - started));
         return 0;
     }
