@@ -6,19 +6,19 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Prints alerts as JSON lines (the alert JSON without the embedded events) or as a table. */
-final class AlertPrinter {
+public final class AlertPrinter {
 
 	private final PrintWriter out;
 
-	AlertPrinter(PrintWriter out) {
+	public AlertPrinter(PrintWriter out) {
 		this.out = out;
 	}
 
-	void ndjson(Alert alert) {
+	public void ndjson(Alert alert) {
 		out.println(alert.toSummaryJsonString());
 	}
 
-	void table(List<Alert> alerts) {
+	public void table(List<Alert> alerts) {
 		String fmt = "%-24s  %-8s  %-40s  %-28s  %-22s  %6s%n";
 		out.printf(fmt, "@TIMESTAMP", "SEVERITY", "RULE", "HOST", "ATT&CK", "EVENTS");
 		for (Alert a : alerts) {

@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
  * known), the rate, and an estimate of the time left. Lines, not a carriage-return spinner, because stderr is often a
  * file. In {@code auto} mode the first line comes only after {@link #DEFAULT_INTERVAL}, so small inputs stay quiet.
  */
-final class Progress {
+public final class Progress {
 
-	enum Mode {
+	public enum Mode {
 		auto, always, never
 	}
 
@@ -42,12 +42,12 @@ final class Progress {
 		this.nanoTime = nanoTime;
 	}
 
-	static Progress of(PrintWriter err, Mode mode) {
+	public static Progress of(PrintWriter err, Mode mode) {
 		return new Progress(err, mode, mode == Mode.always ? Duration.ZERO : DEFAULT_INTERVAL, System::nanoTime);
 	}
 
 	/** Starts a phase ("reading", "rules") counting {@code unit}s up to {@code total} (0 when unknown). */
-	void start(String phase, String unit, long total) {
+	public void start(String phase, String unit, long total) {
 		this.phase = phase;
 		this.unit = unit;
 		this.total = total;
@@ -56,7 +56,7 @@ final class Progress {
 	}
 
 	/** Reports {@code done} units of the current phase; prints when an interval has passed since the last line. */
-	void update(long done, String detail) {
+	public void update(long done, String detail) {
 		if (mode == Mode.never) {
 			return;
 		}

@@ -19,11 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /** A compiled set of DRL rules (one KieBase, STREAM mode), built programmatically from the DRL text. */
@@ -158,18 +160,31 @@ public final class RuleSet {
 	}
 
 	/** {@link #detect(List)}, telling {@code progress} how many events have been evaluated, after each event. */
-	public List<Alert> detect(List<Event> events, java.util.function.LongConsumer progress) {
+	public List<Alert> detect(List<Event> events, LongConsumer progress) {
 		List<Event> sorted = new ArrayList<>(events);
 		sorted.sort(Comparator.comparing(Event::getTimestamp));
+		return detect(sorted.iterator(), progress);
+	}
+
+	/**
+	 * The streaming form of {@link #detect(List)} for input already sorted by time (a search sorted on
+	 * {@code @timestamp}, say), so that a long range never has to be held in memory: each event inserted into one
+	 * fresh session as it comes, then the clock advanced past the longest window after the last one, the pending
+	 * suppression counts emitted, and each alert returned once with its final count. {@code progress} is told how
+	 * many events have been evaluated, after each event.
+	 */
+	public List<Alert> detect(Iterator<Event> sortedEvents, LongConsumer progress) {
 		Map<String, Alert> alerts = new LinkedHashMap<>();
 		try (DetectionSession session = newSession(a -> alerts.put(a.getId(), a))) {
 			long done = 0;
-			for (Event e : sorted) {
-				session.insert(e);
+			Event last = null;
+			while (sortedEvents.hasNext()) {
+				last = sortedEvents.next();
+				session.insert(last);
 				progress.accept(++done);
 			}
-			if (!sorted.isEmpty()) {
-				session.advanceTo(sorted.get(sorted.size() - 1).getTimestamp().plus(longestWindow()));
+			if (last != null) {
+				session.advanceTo(last.getTimestamp().plus(longestWindow()));
 			}
 			session.closeSuppressionWindows();
 		}

@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Where Elasticsearch is and how to authenticate (API key wins over basic auth). Never prints secrets. */
 public record ElasticsearchConfig(String url, String apiKey, String username, String password) {
 
-    static ElasticsearchConfig fromMap(Map<String, String> env) {
+    public static ElasticsearchConfig fromMap(Map<String, String> env) {
         Env e = new Env(env);
         return new ElasticsearchConfig(
                 e.get("ITERDEF_ES_URL", "http://127.0.0.1:9200"),

@@ -3,6 +3,8 @@ package io.iterdef.streams.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iterdef.kb.event.Event;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,16 +18,30 @@ import java.time.format.DateTimeParseException;
  * so does an alert sent again with its {@code suppressed_count} (same id, same {@code @timestamp}, hence
  * the same monthly index): the indexer uses index operations, never create, so the update replaces it.
  */
-record EventDocument(String index, String id, JsonNode source) {
+public record EventDocument(String index, String id, JsonNode source) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
 
-    static EventDocument forEvent(byte[] json) {
+    public static EventDocument forEvent(byte[] json) {
         JsonNode tree = parse(json);
         String id = text(tree.path("event").path("id"), "event.id");
         Instant ts = timestamp(tree);
         return new EventDocument("events-" + DAY.format(ts), id, tree);
+    }
+
+    /**
+     * The event a document of an events index holds: the reverse of {@link #forEvent(byte[])}, whose source is the
+     * event's ECS JSON as the rules saw it (backtest reads events back this way).
+     * @throws InvalidDocumentException when the source is not an event (no object, no event.id, bad @timestamp)
+     */
+    public static Event toEvent(JsonNode source) {
+        if (!(source instanceof ObjectNode tree)) {
+            throw new InvalidDocumentException("not a JSON object");
+        }
+        text(tree.path("event").path("id"), "event.id");
+        timestamp(tree);
+        return Event.fromTree(tree);
     }
 
     static EventDocument forAlert(byte[] json) {
@@ -69,7 +85,7 @@ record EventDocument(String index, String id, JsonNode source) {
     }
 
     /** A record that can never be indexed (it would fail the same way on every retry). */
-    static final class InvalidDocumentException extends RuntimeException {
+    public static final class InvalidDocumentException extends RuntimeException {
         InvalidDocumentException(String message) {
             super(message);
         }
