@@ -2,14 +2,10 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sequence with a count on the pseudo clock: ten failed logons (4625) for an account from one source, then a logon
  * (4624) of that account from that source, within 10 minutes, in that order.
  */
-class CredentialAccessBruteForceThenSuccessTest {
+class CredentialAccessBruteForceThenSuccessTest extends RuleSessionTest {
 
 	static final String RULE = "Brute force succeeded: failed logons then a logon of the account from the same source";
 
@@ -30,28 +26,6 @@ class CredentialAccessBruteForceThenSuccessTest {
 	static final String HOST = "FIN-WS07.corp.example.org";
 
 	static final String ATTACKER = "198.51.100.77";
-
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldFireWhenTheFirstOfTenFailuresIsExactlyTenMinutesBeforeTheLogon() {

@@ -2,46 +2,19 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The 4776 spray rule on the pseudo clock: six distinct accounts failing from one workstation within 2 minutes. */
-class CredentialAccessPasswordSprayNtlmValidationTest {
+class CredentialAccessPasswordSprayNtlmValidationTest extends RuleSessionTest {
 
 	static final Instant T0 = Instant.parse("2026-11-18T10:00:00Z");
 
 	static final String DC = "dc01.corp.example.org";
-
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldFireOnceWhenSixAccountsFailFromOneWorkstationWithinTwoMinutes() {

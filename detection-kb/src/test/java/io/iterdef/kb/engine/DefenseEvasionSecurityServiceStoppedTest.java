@@ -2,15 +2,10 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Absence (A not followed by B within T) on the pseudo clock: a security service stopped (System 7036) and not running
  * again within 5 minutes. The alert can only exist once the clock has passed A + 5m.
  */
-class DefenseEvasionSecurityServiceStoppedTest {
+class DefenseEvasionSecurityServiceStoppedTest extends RuleSessionTest {
 
 	static final String RULE = "Security or logging service stopped and not restarted within 5 minutes";
 
@@ -28,28 +23,6 @@ class DefenseEvasionSecurityServiceStoppedTest {
 	static final Duration T = Duration.ofMinutes(5);
 
 	static final String HOST = "FIN-WS07.corp.example.org";
-
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldFireOnlyWhenTheClockPassesFiveMinutesWithoutARestart() {
@@ -108,7 +81,7 @@ class DefenseEvasionSecurityServiceStoppedTest {
 	@Test
 	void shouldFireOnceWhenTheClockJumpsPastTheEventsRetention() {
 		session.insert(state(A, "Sysmon64", "stopped"));
-		session.advanceTo(A.plus(rules.longestWindow()).plusSeconds(2));
+		session.advanceTo(A.plus(library().longestWindow()).plusSeconds(2));
 		session.advanceTo(A.plus(Duration.ofHours(2)));
 		assertThat(alerts).hasSize(1);
 	}

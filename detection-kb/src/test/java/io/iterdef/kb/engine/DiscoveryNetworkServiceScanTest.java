@@ -2,15 +2,10 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cardinality (N distinct values of a field in T by key) on the pseudo clock: one process reaching 20 distinct
  * internal address:port pairs (or 15 ports of one address) within 1 minute (Sysmon 3).
  */
-class DiscoveryNetworkServiceScanTest {
+class DiscoveryNetworkServiceScanTest extends RuleSessionTest {
 
 	static final String RULE = "Network service scan: one process reached many internal address:port pairs";
 
@@ -28,28 +23,6 @@ class DiscoveryNetworkServiceScanTest {
 	static final String SCANNER = "C:\\Users\\Public\\Libraries\\ps64.exe";
 
 	static final String GUID = "{6f3c1a2b-8eb9-6383-b1f4-0000000091a4}";
-
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldFireWhenTheTwentiethDistinctPairArrives() {

@@ -4,20 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import io.iterdef.kb.event.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CEP rule with the pseudo clock: insert, advance, fire, assert. */
-class DiscoveryReconCommandBurstTest {
+class DiscoveryReconCommandBurstTest extends RuleSessionTest {
 
 	static final Instant T0 = Instant.parse("2026-11-17T10:00:00Z");
 
@@ -26,28 +21,6 @@ class DiscoveryReconCommandBurstTest {
 	static final String[][] COMMANDS = { { "whoami.exe", "whoami /all" }, { "net.exe", "net user /domain" },
 			{ "ipconfig.exe", "ipconfig /all" }, { "systeminfo.exe", "systeminfo" },
 			{ "nltest.exe", "nltest /dclist:corp.example.org" }, { "tasklist.exe", "tasklist /v" } };
-
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldFireOnceWhenFiveDistinctCommandsWithinTwoMinutes() {
@@ -136,9 +109,9 @@ class DiscoveryReconCommandBurstTest {
 			session.insert(start(HOST, T0.plusSeconds(10L * i), COMMANDS[i]));
 		}
 		assertThat(session.factCount()).isEqualTo(4);
-		session.advanceTo(T0.plus(rules.longestWindow()).plusSeconds(60));
+		session.advanceTo(T0.plus(library().longestWindow()).plusSeconds(60));
 		assertThat(session.factCount()).isZero();
-		session.insert(start(HOST, T0.plus(rules.longestWindow()).plusSeconds(61), COMMANDS[4]));
+		session.insert(start(HOST, T0.plus(library().longestWindow()).plusSeconds(61), COMMANDS[4]));
 		assertThat(alerts).isEmpty();
 	}
 

@@ -2,14 +2,10 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Single event on the pseudo clock: one event matches, a near miss does not, and @suppress("10m") allows one alert
  * per host per 10 minutes.
  */
-class ExecutionEncodedPowershellTest {
+class ExecutionEncodedPowershellTest extends RuleSessionTest {
 
 	static final String RULE = "Encoded PowerShell command line";
 
@@ -28,28 +24,6 @@ class ExecutionEncodedPowershellTest {
 	static final Duration SUPPRESS = Duration.ofMinutes(10);
 
 	static final String BLOB = "SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA";
-
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldFireOnTheMatchingEvent() {

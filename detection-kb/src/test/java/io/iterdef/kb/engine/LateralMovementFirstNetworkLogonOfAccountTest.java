@@ -2,15 +2,10 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * New term (first time a value is seen for a key, after a learning period) on the pseudo clock: the first network
  * logon (4624 type 3/10) of an account to a host, once the host has been watched for a day.
  */
-class LateralMovementFirstNetworkLogonOfAccountTest {
+class LateralMovementFirstNetworkLogonOfAccountTest extends RuleSessionTest {
 
 	static final String RULE = "First network logon of an account to a host";
 
@@ -28,28 +23,6 @@ class LateralMovementFirstNetworkLogonOfAccountTest {
 	static final Duration LEARNING = Duration.ofDays(1);
 
 	static final String HOST = "FS02.corp.example.org";
-
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldLearnSilentlyUntilTheLearningPeriodEnds() {

@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import io.iterdef.kb.event.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * raises, so that a task whose TaskScheduler 106 arrives ahead of its 4698 gives the one, higher-severity alert of
  * "Scheduled task with a suspicious action".
  */
-class PersistenceScheduledTaskCreatedTest {
+class PersistenceScheduledTaskCreatedTest extends RuleSessionTest {
 
 	static final Instant T0 = Instant.parse("2026-11-17T10:00:00Z");
 
@@ -31,28 +26,6 @@ class PersistenceScheduledTaskCreatedTest {
 	static final String SUSPICIOUS = "Scheduled task with a suspicious action";
 
 	static final String POWERSHELL = "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe";
-
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldRaiseCreatedThirtySecondsLaterWhenOnlyTaskScheduler106Arrives() {
