@@ -20,7 +20,11 @@ final class ClientProperties {
         p.put(StreamsConfig.STATE_DIR_CONFIG, cfg.stateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) cfg.commitInterval().toMillis());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) cfg.topicReplication());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        // Each task's input offsets, state store changelog and output records commit in one transaction: after a
+        // crash an aborted transaction's events and alerts are invisible to read_committed consumers, and the detect
+        // store is exactly as of the last committed input. Needs brokers >= 2.5 (and transaction.state.log.* settings
+        // a single broker can satisfy).
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");

@@ -4,6 +4,8 @@ import io.iterdef.kb.event.Event;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -79,6 +81,40 @@ public final class StreamDetector implements AutoCloseable {
 		if (newest != null) {
 			session.advanceTo(newest);
 		}
+	}
+
+	/**
+	 * Rebuilds this (fresh) detector's state after a restart or a move of its task, from the events it had taken
+	 * (late ones excepted), in the order the reorder buffer releases them (time, then arrival), how many of the last
+	 * of them were still waiting in the buffer, and its clock and newest event time as of then. The evaluated ones go
+	 * into the session with alerts muted (rules fire and suppression windows open, so a match already alerted on is
+	 * not alerted again, and a sequence half seen completes once), then the clock is set; the others go back into the
+	 * buffer, to be evaluated normally.
+	 *
+	 * @param inReleaseOrder the events, by time, ties in arrival order
+	 * @param buffered how many of the last events were in the reorder buffer
+	 * @param newest the newest event time seen, or null
+	 */
+	public void restore(List<Event> inReleaseOrder, int buffered, Instant clock, Instant newest) {
+		int evaluated = Math.max(0, inReleaseOrder.size() - buffered);
+		session.setAlertsMuted(true);
+		try {
+			insertAll(inReleaseOrder.subList(0, evaluated));
+			session.advanceTo(clock);
+		}
+		finally {
+			session.setAlertsMuted(false);
+		}
+		this.newest = newest;
+		for (Event e : inReleaseOrder.subList(evaluated, inReleaseOrder.size())) {
+			// nothing is released: they are all within the grace period of the newest of them
+			insertAll(buffer.add(e));
+		}
+	}
+
+	/** The newest event time seen, or null before the first event. */
+	public Instant newest() {
+		return newest;
 	}
 
 	/** Events evaluated as late (older than the clock when they arrived) since this detector started. */
