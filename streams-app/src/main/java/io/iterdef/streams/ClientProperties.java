@@ -3,6 +3,7 @@ package io.iterdef.streams;
 import io.iterdef.streams.config.StreamsAppConfig;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,6 +30,20 @@ final class ClientProperties {
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // how long a crashed instance keeps its tasks before the group moves them to another (or to its restart)
+        long sessionMs = cfg.sessionTimeout().toMillis();
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionMs);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) Math.max(100, Math.min(3000, sessionMs / 3)));
+        return p;
+    }
+
+    /** The indexer's consumer: the cluster settings and the same session timeout as the streams consumers. */
+    static Map<String, Object> indexer(StreamsAppConfig cfg) {
+        Map<String, Object> p = new java.util.HashMap<>(cfg.kafka().clientProperties());
+        long sessionMs = cfg.sessionTimeout().toMillis();
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionMs);
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, Math.min(3000, sessionMs / 3)));
         return p;
     }
 
