@@ -4,7 +4,7 @@ import io.iterdef.kb.event.Event;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -85,30 +85,32 @@ public final class StreamDetector implements AutoCloseable {
 
 	/**
 	 * Rebuilds this (fresh) detector's state after a restart or a move of its task, from the events it had taken
-	 * (late ones excepted), in the order the reorder buffer releases them (time, then arrival), how many of the last
-	 * of them were still waiting in the buffer, and its clock and newest event time as of then. The evaluated ones go
-	 * into the session with alerts muted (rules fire and suppression windows open, so a match already alerted on is
-	 * not alerted again, and a sequence half seen completes once), then the clock is set; the others go back into the
-	 * buffer, to be evaluated normally.
+	 * (late ones excepted), in the order the reorder buffer releases them (time, then arrival), how many of the first
+	 * of them had been evaluated (the rest were still waiting in the buffer), and its clock and newest event time as
+	 * of then. The evaluated ones go into the session with alerts muted (rules fire and suppression windows open, so a
+	 * match already alerted on is not alerted again, and a sequence half seen completes once), then the clock is set;
+	 * the others go back into the buffer, to be evaluated normally. The events are read one at a time: the session
+	 * holds only what its rules' windows keep.
 	 *
 	 * @param inReleaseOrder the events, by time, ties in arrival order
-	 * @param buffered how many of the last events were in the reorder buffer
+	 * @param evaluated how many of the first events had been evaluated
 	 * @param newest the newest event time seen, or null
 	 */
-	public void restore(List<Event> inReleaseOrder, int buffered, Instant clock, Instant newest) {
-		int evaluated = Math.max(0, inReleaseOrder.size() - buffered);
+	public void restore(Iterator<Event> inReleaseOrder, long evaluated, Instant clock, Instant newest) {
 		session.setAlertsMuted(true);
 		try {
-			insertAll(inReleaseOrder.subList(0, evaluated));
+			for (long i = 0; i < evaluated && inReleaseOrder.hasNext(); i++) {
+				insertAll(List.of(inReleaseOrder.next()));
+			}
 			session.advanceTo(clock);
 		}
 		finally {
 			session.setAlertsMuted(false);
 		}
 		this.newest = newest;
-		for (Event e : inReleaseOrder.subList(evaluated, inReleaseOrder.size())) {
+		while (inReleaseOrder.hasNext()) {
 			// nothing is released: they are all within the grace period of the newest of them
-			insertAll(buffer.add(e));
+			insertAll(buffer.add(inReleaseOrder.next()));
 		}
 	}
 

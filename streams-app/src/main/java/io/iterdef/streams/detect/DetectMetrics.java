@@ -27,7 +27,7 @@ public final class DetectMetrics {
         (update ? alertUpdates : alerts).increment();
     }
 
-    void rebuilt(int eventCount) {
+    void rebuilt(long eventCount) {
         rebuiltEvents.add(eventCount);
     }
 

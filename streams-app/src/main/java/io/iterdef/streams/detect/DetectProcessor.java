@@ -123,11 +123,11 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
         }
         long started = System.nanoTime();
         Instant clock = state.clock();
-        List<Event> events = state.events();
-        detector.restore(events, state.buffered(), clock, state.newest());
-        metrics.rebuilt(events.size());
+        long stored = state.count();
+        state.replay(events -> detector.restore(events, stored - state.buffered(), clock, state.newest()));
+        metrics.rebuilt(stored);
         log.info("detect task {} rebuilt its session from {} stored events in {} ms (clock {}, {} waiting in the "
-                + "reorder buffer); alerts were muted while it did", context.taskId(), events.size(),
+                + "reorder buffer); alerts were muted while it did", context.taskId(), stored,
                 (System.nanoTime() - started) / 1_000_000, clock, detector.buffered());
     }
 

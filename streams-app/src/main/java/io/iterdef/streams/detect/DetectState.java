@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -90,16 +92,45 @@ final class DetectState {
         return (int) savedBuffered;
     }
 
-    /** Every stored event, in time order. */
+    /** Every stored event, in time order (tests; a rebuild reads them one at a time with {@link #replay}). */
     List<Event> events() {
         List<Event> events = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(eventKey(Long.MIN_VALUE, 0),
-                eventKey(Long.MAX_VALUE, -1))) {
-            while (it.hasNext()) {
-                events.add(Event.fromJson(it.next().value));
-            }
+        try (KeyValueIterator<Bytes, byte[]> it = allEvents()) {
+            it.forEachRemaining(kv -> events.add(Event.fromJson(kv.value)));
         }
         return events;
+    }
+
+    /** The number of stored events. */
+    long count() {
+        long n = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = allEvents()) {
+            for (; it.hasNext(); it.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Hands {@code to} the stored events in time order, parsed one at a time. */
+    void replay(Consumer<Iterator<Event>> to) {
+        try (KeyValueIterator<Bytes, byte[]> it = allEvents()) {
+            to.accept(new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Event next() {
+                    return Event.fromJson(it.next().value);
+                }
+            });
+        }
+    }
+
+    private KeyValueIterator<Bytes, byte[]> allEvents() {
+        return store.range(eventKey(Long.MIN_VALUE, 0), eventKey(Long.MAX_VALUE, -1));
     }
 
     /** Deletes the events older than the clock minus the retention; returns how many. */
