@@ -101,7 +101,7 @@ public final class StreamsApp implements AutoCloseable {
 
         RestClient rest = ElasticsearchFactory.restClient(cfg.elasticsearch());
         started.push(rest);
-        started.push(EventIndexer.start(cfg.kafka().clientProperties(), cfg.indexerGroupId(), topics, rest));
+        started.push(EventIndexer.start(ClientProperties.indexer(cfg), cfg.indexerGroupId(), topics, rest));
 
         Producer<byte[], byte[]> producer = new KafkaProducer<>(ClientProperties.collectorProducer(cfg));
         started.push(() -> producer.close(Duration.ofSeconds(30)));

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
@@ -40,6 +41,11 @@ public final class ItSupport {
 
     /** As {@link #config(Stack, String, Path)}, with some variables of the test's own on top. */
     public static StreamsAppConfig config(Stack stack, String runId, Path dataDir, Map<String, String> overrides) {
+        return StreamsAppConfig.fromMap(env(stack, runId, dataDir, overrides));
+    }
+
+    /** The environment {@link #config(Stack, String, Path, Map)} reads: for a streams app in a process of its own. */
+    public static Map<String, String> env(Stack stack, String runId, Path dataDir, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("ITERDEF_KAFKA", stack.kafkaBootstrap());
         env.put("ITERDEF_ES_URL", stack.elasticsearchUrl());
@@ -56,7 +62,7 @@ public final class ItSupport {
         env.put("ITERDEF_INDEXER_GROUP", "it-indexer-" + runId);
         env.remove("ITERDEF_RULES_DIR");
         env.putAll(overrides);
-        return StreamsAppConfig.fromMap(env);
+        return env;
     }
 
     public static String runId() {
@@ -74,9 +80,41 @@ public final class ItSupport {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-probe-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // what downstream consumers see: records of aborted (exactly-once) transactions are skipped
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         c.subscribe(List.of(topic));
         return c;
+    }
+
+    /**
+     * Every record of {@code topic} as a read_committed consumer sees it now: from the beginning to the last stable
+     * offset of each partition (empty when the topic does not exist yet).
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(StreamsAppConfig cfg, String topic) {
+        Map<String, Object> p = new HashMap<>(cfg.kafka().clientProperties());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            if (partitions.isEmpty()) {
+                return records;
+            }
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to " + end + " within 30 s");
+                }
+                c.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     /** Adds what a short poll returns; call repeatedly inside an Awaitility condition. */

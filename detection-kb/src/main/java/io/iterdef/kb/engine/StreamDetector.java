@@ -4,6 +4,8 @@ import io.iterdef.kb.event.Event;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -79,6 +81,42 @@ public final class StreamDetector implements AutoCloseable {
 		if (newest != null) {
 			session.advanceTo(newest);
 		}
+	}
+
+	/**
+	 * Rebuilds this (fresh) detector's state after a restart or a move of its task, from the events it had taken
+	 * (late ones excepted), in the order the reorder buffer releases them (time, then arrival), how many of the first
+	 * of them had been evaluated (the rest were still waiting in the buffer), and its clock and newest event time as
+	 * of then. The evaluated ones go into the session with alerts muted (rules fire and suppression windows open, so a
+	 * match already alerted on is not alerted again, and a sequence half seen completes once), then the clock is set;
+	 * the others go back into the buffer, to be evaluated normally. The events are read one at a time: the session
+	 * holds only what its rules' windows keep.
+	 *
+	 * @param inReleaseOrder the events, by time, ties in arrival order
+	 * @param evaluated how many of the first events had been evaluated
+	 * @param newest the newest event time seen, or null
+	 */
+	public void restore(Iterator<Event> inReleaseOrder, long evaluated, Instant clock, Instant newest) {
+		session.setAlertsMuted(true);
+		try {
+			for (long i = 0; i < evaluated && inReleaseOrder.hasNext(); i++) {
+				insertAll(List.of(inReleaseOrder.next()));
+			}
+			session.advanceTo(clock);
+		}
+		finally {
+			session.setAlertsMuted(false);
+		}
+		this.newest = newest;
+		while (inReleaseOrder.hasNext()) {
+			// nothing is released: they are all within the grace period of the newest of them
+			insertAll(buffer.add(inReleaseOrder.next()));
+		}
+	}
+
+	/** The newest event time seen, or null before the first event. */
+	public Instant newest() {
+		return newest;
 	}
 
 	/** Events evaluated as late (older than the clock when they arrived) since this detector started. */

@@ -154,4 +154,41 @@ class StreamDetectorTest {
 		assertThat(detector.lateEvents()).isEqualTo(1);
 		assertThat(emitted).extracting(Alert::getRuleName).containsExactly(SINGLE);
 	}
+	@Test
+	void shouldCompleteASequenceOnceAndNotRaiseAgainWhenRestoredFromItsEvents() {
+		Event first = at(s(10), "first");
+		Event second = at(s(20), "second");
+		Event waiting = at(s(23), "bad");
+		// before the restart: first and second evaluated (the sequence alerted), the last one still in the buffer
+		StreamDetector restored = EngineTestRules.rules().newStreamDetector(GRACE, emitted::add, (e, ex) -> failed.add(e));
+		try {
+			restored.restore(List.of(first, second, waiting).iterator(), 2, T0.plusSeconds(20), T0.plusSeconds(23));
+
+			assertThat(emitted).as("muted while the session is rebuilt").isEmpty();
+			assertThat(restored.session().currentTime()).isEqualTo(T0.plusSeconds(20));
+			assertThat(restored.buffered()).isEqualTo(1);
+			restored.add(at(s(40), "second")); // matches again within the 10 min suppression: counted, not raised
+			restored.flush();
+			assertThat(emitted).extracting(Alert::getRuleName).containsExactly(SINGLE);
+		}
+		finally {
+			restored.close();
+		}
+	}
+
+	@Test
+	void shouldRaiseTheSequenceWhenOnlyItsFirstEventWasEvaluatedBeforeTheRestart() {
+		StreamDetector restored = EngineTestRules.rules().newStreamDetector(GRACE, emitted::add, (e, ex) -> failed.add(e));
+		try {
+			restored.restore(List.of(at(s(10), "first")).iterator(), 1, T0.plusSeconds(10), T0.plusSeconds(10));
+			restored.add(at(s(30), "second"));
+			restored.flush();
+
+			assertThat(emitted).extracting(Alert::getRuleName).containsExactly(SEQUENCE);
+		}
+		finally {
+			restored.close();
+		}
+	}
+
 }

@@ -28,7 +28,8 @@ public record StreamsAppConfig(
         String indexerGroupId,
         Duration detectGrace,
         Duration punctuateInterval,
-        Duration commitInterval) {
+        Duration commitInterval,
+        Duration sessionTimeout) {
 
     public static final String DEFAULT_APPLICATION_ID = "iterdef-streams";
     public static final String DEFAULT_INDEXER_GROUP = "iterdef-indexer";
@@ -40,6 +41,7 @@ public record StreamsAppConfig(
         Objects.requireNonNull(collectorZone, "collectorZone");
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(collector, "collector");
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
         if (topicPartitions < 1) {
             throw new IllegalArgumentException("ITERDEF_TOPIC_PARTITIONS must be >= 1: " + topicPartitions);
@@ -76,7 +78,8 @@ public record StreamsAppConfig(
                 e.get("ITERDEF_INDEXER_GROUP", DEFAULT_INDEXER_GROUP),
                 Duration.ofMillis(e.getInt("ITERDEF_DETECT_GRACE_MS", 5000)),
                 Duration.ofMillis(e.getInt("ITERDEF_DETECT_PUNCTUATE_MS", 1000)),
-                Duration.ofMillis(e.getInt("ITERDEF_STREAMS_COMMIT_MS", 1000)));
+                Duration.ofMillis(e.getInt("ITERDEF_STREAMS_COMMIT_MS", 1000)),
+                Duration.ofMillis(e.getInt("ITERDEF_STREAMS_SESSION_TIMEOUT_MS", 45000)));
     }
 
     /** Kafka Streams state lives in {@code <data>/streams}. */
@@ -87,26 +90,30 @@ public record StreamsAppConfig(
     public StreamsAppConfig withCollectorPort(int port) {
         return new StreamsAppConfig(kafka, elasticsearch, dataDir, port, collectorBindAddress, collectorZone,
                 collectorFormatHint, collector, topicPartitions, topicReplication, topicPrefix, rulesDir, applicationId,
-                indexerGroupId, detectGrace, punctuateInterval, commitInterval);
+                indexerGroupId, detectGrace, punctuateInterval, commitInterval,
+                sessionTimeout);
     }
 
     /** A separate application id, indexer group and data dir, so a test run never sees stale state. */
     public StreamsAppConfig withInstance(String applicationId, String indexerGroupId, Path dataDir) {
         return new StreamsAppConfig(kafka, elasticsearch, dataDir, collectorPort, collectorBindAddress,
                 collectorZone, collectorFormatHint, collector, topicPartitions, topicReplication, topicPrefix, rulesDir,
-                applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval);
+                applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval,
+                sessionTimeout);
     }
 
     /** Other collector endpoints and limits (tests). */
     public StreamsAppConfig withCollector(CollectorConfig c) {
         return new StreamsAppConfig(kafka, elasticsearch, dataDir, collectorPort, collectorBindAddress,
                 collectorZone, collectorFormatHint, c, topicPartitions, topicReplication, topicPrefix, rulesDir,
-                applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval);
+                applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval,
+                sessionTimeout);
     }
 
     public StreamsAppConfig withTopicPrefix(String prefix) {
         return new StreamsAppConfig(kafka, elasticsearch, dataDir, collectorPort, collectorBindAddress,
                 collectorZone, collectorFormatHint, collector, topicPartitions, topicReplication, prefix, rulesDir,
-                applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval);
+                applicationId, indexerGroupId, detectGrace, punctuateInterval, commitInterval,
+                sessionTimeout);
     }
 }

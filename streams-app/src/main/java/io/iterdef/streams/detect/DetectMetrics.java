@@ -13,6 +13,7 @@ public final class DetectMetrics {
     private final LongAdder lateEvents = new LongAdder();
     private final LongAdder alerts = new LongAdder();
     private final LongAdder alertUpdates = new LongAdder();
+    private final LongAdder rebuiltEvents = new LongAdder();
 
     void event() {
         events.increment();
@@ -24,6 +25,15 @@ public final class DetectMetrics {
 
     void alert(boolean update) {
         (update ? alertUpdates : alerts).increment();
+    }
+
+    void rebuilt(long eventCount) {
+        rebuiltEvents.add(eventCount);
+    }
+
+    /** Events replayed from the detect state store into new sessions (task start, restart, rebalance). */
+    public long rebuiltEvents() {
+        return rebuiltEvents.sum();
     }
 
     public long events() {
@@ -47,6 +57,8 @@ public final class DetectMetrics {
         return counter("iterdef_detect_events_total", "Events evaluated by the detect topology.", events())
                 + counter("iterdef_detect_late_events_total",
                         "Events later than the grace period, evaluated by single-event rules only.", lateEvents())
+                + counter("iterdef_detect_rebuilt_events_total",
+                        "Events replayed from the detect state store into a new session, alerts muted.", rebuiltEvents())
                 + "# HELP iterdef_detect_alerts_total Alerts emitted: new, or an update carrying its suppressed count.\n"
                 + "# TYPE iterdef_detect_alerts_total counter\n"
                 + "iterdef_detect_alerts_total{kind=\"new\"} " + alerts() + "\n"

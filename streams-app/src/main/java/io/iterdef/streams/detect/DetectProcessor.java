@@ -6,13 +6,16 @@ import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import io.iterdef.streams.topic.DeadLetter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +26,16 @@ import org.slf4j.LoggerFactory;
  * (alert id) with its {@code suppressed_count}, so the indexer overwrites the document and incident-web
  * updates the stored alert. An event later than the grace period (older than the session clock) is
  * evaluated by the single-event rules only and counted in {@link DetectMetrics}; a log line reports the
- * first one and every {@value #LATE_LOG_EVERY}th one after it. State is in memory: after a restart or
- * rebalance, the new session starts empty (rebuild from a changelogged window store comes with a later
- * issue), and the counts of suppression windows still open are lost (the alerts themselves were sent).
+ * first one and every {@value #LATE_LOG_EVERY}th one after it.
+ *
+ * <p><b>Recovery.</b> Every event taken (late ones excepted) is also put in the task's changelogged
+ * {@link DetectState} store, kept for the {@linkplain #retention(RuleSet, Duration) retention}, with the detector's
+ * clock. On {@link #init} (a new task, a restart after a crash, a task moved to another instance by a rebalance) a
+ * fresh detector is rebuilt from the store with alerts muted ({@link StreamDetector#restore}): a sequence half seen
+ * before the restart completes once, an alert sent before is not sent again (its suppression window is reopened),
+ * and the events that were waiting in the reorder buffer wait there again. What is not rebuilt: the history of
+ * new-term and spike rules older than the retention, and late events (evaluated by single-event rules at once).
+ * Suppressed counts of a window still open at the crash are counted again from the stored events.
  */
 final class DetectProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger log = LoggerFactory.getLogger(DetectProcessor.class);
@@ -40,6 +50,7 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
     private final List<Alert> raised = new ArrayList<>();
     private ProcessorContext<Object, Object> context;
     private StreamDetector detector;
+    private DetectState state;
     private Cancellable punctuator;
     private long lastInputWallMs;
 
@@ -59,6 +70,9 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
         // a rule that throws on one event must not stop detection for the task
         this.detector = ruleSet.newStreamDetector(grace, raised::add, (e, ex) ->
                 log.error("rule evaluation failed on event {}; event skipped by the engine", e.getId(), ex));
+        KeyValueStore<Bytes, byte[]> store = context.getStateStore(DetectState.STORE);
+        this.state = new DetectState(store, retention(ruleSet, grace));
+        rebuild();
         this.lastInputWallMs = context.currentSystemTimeMs();
         this.punctuator = context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
@@ -86,15 +100,48 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
                         grace, detector.lateEvents(), context.taskId());
             }
         }
+        if (detector.lateEvents() == lateBefore) {
+            state.put(event, record.value());
+        }
+        state.saveClock(detector.session().currentTime(), detector.newest(), detector.buffered());
         forwardRaised(record.timestamp());
     }
 
-    /** When input has been quiet for a whole interval, release the buffer and move the clock to the newest event. */
+    /**
+     * How long events are kept for a rebuild: the longest rule window plus the longest suppression period (an alert
+     * raised by events that old may still suppress a match now), plus the grace and a minute of margin.
+     */
+    static Duration retention(RuleSet ruleSet, Duration grace) {
+        Duration suppress = ruleSet.rules().stream().map(r -> r.suppress()).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        return ruleSet.longestWindow().plus(suppress).plus(grace).plus(Duration.ofMinutes(1));
+    }
+
+    private void rebuild() {
+        if (!state.load()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Instant clock = state.clock();
+        long stored = state.count();
+        state.replay(events -> detector.restore(events, stored - state.buffered(), clock, state.newest()));
+        metrics.rebuilt(stored);
+        log.info("detect task {} rebuilt its session from {} stored events in {} ms (clock {}, {} waiting in the "
+                + "reorder buffer); alerts were muted while it did", context.taskId(), stored,
+                (System.nanoTime() - started) / 1_000_000, clock, detector.buffered());
+    }
+
+    /**
+     * Drops the stored events older than the retention; when input has been quiet for a whole interval, releases
+     * the buffer and moves the clock to the newest event.
+     */
     private void onWallClock(long wallMs) {
+        state.prune(detector.session().currentTime());
         if (wallMs - lastInputWallMs < punctuateInterval.toMillis()) {
             return;
         }
         detector.flush();
+        state.saveClock(detector.session().currentTime(), detector.newest(), detector.buffered());
         forwardRaised(wallMs);
     }
 

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.Topology;
  * input has gone quiet. An event later than the grace period is evaluated by single-event rules only and
  * counted in {@link DetectMetrics}. An alert is sent when raised and, if its rule suppressed further
  * matches meanwhile, once more under the same key when its suppression window closes (with the count).
- * An event value that does not parse goes to iterdef.dlq.
+ * An event value that does not parse goes to iterdef.dlq. The processor keeps its recent events and clock in a
+ * changelogged store ({@link DetectState}) and rebuilds its session from it when its task starts.
  */
 public final class DetectTopology {
     static final String SOURCE = "detect-events-source";
@@ -37,6 +38,7 @@ public final class DetectTopology {
                 topics.events().name());
         topology.addProcessor(PROCESSOR,
                 () -> new DetectProcessor(ruleSet, grace, punctuateInterval, ALERTS_SINK, DLQ_SINK, metrics), SOURCE);
+        topology.addStateStore(DetectState.storeBuilder(), PROCESSOR);
         topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
                 topics.alerts().valueSerde().serializer(), PROCESSOR);
         topology.addSink(DLQ_SINK, topics.dlq().name(), topics.dlq().keySerde().serializer(),

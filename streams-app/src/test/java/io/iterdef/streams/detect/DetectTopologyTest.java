@@ -17,10 +17,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,6 +202,26 @@ class DetectTopologyTest {
         assertThat(updated.getTimestamp()).isEqualTo(t);
         assertThat(metrics.alerts()).isEqualTo(1);
         assertThat(metrics.alertUpdates()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepEveryTakenEventInTheStateStoreExceptLateOnes() {
+        Event encoded = encodedPowerShell();
+        Instant t = encoded.getTimestamp();
+        Event newer = variant(encoded, t.plusSeconds(60), "notepad.exe", "notepad.exe C:\\notes.txt");
+        Event newest = variant(encoded, t.plusSeconds(70), "notepad.exe", "notepad.exe C:\\todo.txt");
+        pipe(newer);
+        pipe(newest); // releases the one before: the clock is at t + 60 s, the newest waits in the buffer
+        pipe(encoded); // late: judged by single-event rules, never in the session, so not kept for a rebuild
+
+        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(DetectState.STORE);
+        DetectState state = new DetectState(store, DetectProcessor.retention(rules, GRACE));
+        assertThat(state.events()).extracting(Event::getId).containsExactly(newer.getId(), newest.getId());
+        assertThat(state.load()).isTrue();
+        assertThat(state.clock()).isEqualTo(newer.getTimestamp());
+        assertThat(state.buffered()).isEqualTo(1);
+        assertThat(state.newest()).isEqualTo(newest.getTimestamp());
+        assertThat(metrics.lateEvents()).isEqualTo(1);
     }
 
     private static Event encodedPowerShell() {

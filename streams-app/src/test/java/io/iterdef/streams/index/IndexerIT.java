@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -78,6 +79,42 @@ class IndexerIT {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                     .until(() -> countTerms(es, dayIndex, "event.id", ids) == ids.size());
             assertMapping(es, dayIndex);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try")
+    void shouldNotIndexAnEventWhenItsTransactionWasAborted(Stack stack, @TempDir Path dir) throws Exception {
+        String runId = ItSupport.runId();
+        StreamsAppConfig cfg = ItSupport.config(stack, runId, dir);
+        Topics topics = Topics.withPrefix(cfg.topicPrefix());
+        ItSupport.createTopics(cfg, topics);
+        List<Event> events = uniqueEvents(runId);
+        Event aborted = events.get(0);
+        Event committed = events.get(1);
+        String dayIndex = EventDocument.forEvent(aborted.toJson()).index();
+        Map<String, Object> props = new HashMap<>(cfg.kafka().clientProperties());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-" + runId);
+
+        try (RestClient es = ElasticsearchFactory.restClient(cfg.elasticsearch());
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                        new ByteArraySerializer());
+                EventIndexer indexer = EventIndexer.start(cfg.kafka().clientProperties(), cfg.indexerGroupId(),
+                        topics, es)) {
+            // what a streams app killed mid-transaction leaves; one partition, so the committed event comes after
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topics.events().name(), 0, aborted.getHostName(), aborted.toJson()))
+                    .get();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topics.events().name(), 0, committed.getHostName(),
+                    committed.toJson())).get();
+            producer.commitTransaction();
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> countIds(es, dayIndex, List.of(committed.getId())) == 1);
+            assertThat(countIds(es, dayIndex, List.of(aborted.getId()))).isZero();
         }
     }
 
