@@ -53,9 +53,11 @@ public final class Alert {
 
 	private final Instant lastSuppressedAt;
 
+	private final String rulesetVersion;
+
 	private Alert(String id, Instant timestamp, String ruleId, String ruleName, String severity, String tactic,
 			List<String> attack, String description, String hostName, String groupKey, List<String> eventIds,
-			List<Event> events, long suppressedCount, Instant lastSuppressedAt) {
+			List<Event> events, long suppressedCount, Instant lastSuppressedAt, String rulesetVersion) {
 		if (suppressedCount < 0) {
 			throw new IllegalArgumentException("suppressedCount must not be negative: " + suppressedCount);
 		}
@@ -73,6 +75,7 @@ public final class Alert {
 		this.events = List.copyOf(events);
 		this.suppressedCount = suppressedCount;
 		this.lastSuppressedAt = lastSuppressedAt;
+		this.rulesetVersion = rulesetVersion;
 	}
 
 	/**
@@ -93,7 +96,7 @@ public final class Alert {
 		List<Event> embedded = sorted.subList(0, Math.min(MAX_EMBEDDED_EVENTS, sorted.size()));
 		String host = last.getHostName() != null ? last.getHostName() : first.getHostName();
 		return new Alert(id, last.getTimestamp(), ruleId, ruleName, severity, tactic, attack, description, host,
-				groupKey, ids, embedded, 0, null);
+				groupKey, ids, embedded, 0, null, null);
 	}
 
 	/**
@@ -102,7 +105,17 @@ public final class Alert {
 	 */
 	public Alert withSuppressed(long count, Instant lastSuppressed) {
 		return new Alert(id, timestamp, ruleId, ruleName, severity, tactic, attack, description, hostName, groupKey,
-				eventIds, events, count, count == 0 ? null : Objects.requireNonNull(lastSuppressed, "lastSuppressed"));
+				eventIds, events, count, count == 0 ? null : Objects.requireNonNull(lastSuppressed, "lastSuppressed"),
+				rulesetVersion);
+	}
+
+	/**
+	 * The same alert (same id, so the same incident and document) recording the version of the rule set that raised
+	 * it ({@code ruleset_version}).
+	 */
+	public Alert withRulesetVersion(String version) {
+		return new Alert(id, timestamp, ruleId, ruleName, severity, tactic, attack, description, hostName, groupKey,
+				eventIds, events, suppressedCount, lastSuppressedAt, version);
 	}
 
 	/** SHA-1 hex of {@code ruleId + "|" + groupKey + "|" + firstEventId}. */
@@ -123,7 +136,8 @@ public final class Alert {
 		return new Alert(text(root, "id"), Instant.parse(text(root, "@timestamp")), text(rule, "id"),
 				text(rule, "name"), text(rule, "severity"), text(rule, "tactic"), attack, text(rule, "description"),
 				text(root.path("host"), "name"), text(root, "group_key"), ids, events,
-				root.path("suppressed_count").asLong(0), lastSuppressed == null ? null : Instant.parse(lastSuppressed));
+				root.path("suppressed_count").asLong(0), lastSuppressed == null ? null : Instant.parse(lastSuppressed),
+				text(root, "ruleset_version"));
 	}
 
 	public byte[] toJson() {
@@ -161,6 +175,7 @@ public final class Alert {
 		if (lastSuppressedAt != null) {
 			root.put("last_suppressed_at", lastSuppressedAt.toString());
 		}
+		putIfPresent(root, "ruleset_version", rulesetVersion);
 		if (withEvents) {
 			ArrayNode evs = root.putArray("events");
 			events.forEach(e -> evs.add(e.toTree()));
@@ -235,6 +250,11 @@ public final class Alert {
 	/** Time of the last suppressed match, or null when none was suppressed. */
 	public Instant getLastSuppressedAt() {
 		return lastSuppressedAt;
+	}
+
+	/** The version of the rule set that raised this alert, or null when not recorded (offline runs). */
+	public String getRulesetVersion() {
+		return rulesetVersion;
 	}
 
 	@Override

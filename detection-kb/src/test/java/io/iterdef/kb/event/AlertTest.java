@@ -50,6 +50,21 @@ class AlertTest {
 	}
 
 	@Test
+	void shouldRecordTheRuleSetVersionWithoutChangingTheIdWhenAVersionIsGiven() {
+		Event e0 = DiscoveryReconCommandBurstTestAccess.start(Instant.parse("2026-11-17T10:00:00Z"), "ipconfig");
+		Alert alert = Alert.of("0b6c3b1e-0000-4000-8000-000000000001", "R", "medium", "discovery",
+				List.of("T1033"), "d", "h", List.of(e0));
+
+		Alert versioned = alert.withRulesetVersion("20261129T004900Z-0123abcd").withSuppressed(2, e0.getTimestamp());
+
+		assertThat(versioned.getId()).isEqualTo(alert.getId());
+		ObjectNode json = Json.parseObject(versioned.toJson());
+		assertThat(json.get("ruleset_version").asText()).isEqualTo("20261129T004900Z-0123abcd");
+		assertThat(Alert.fromJson(versioned.toJson()).getRulesetVersion()).isEqualTo("20261129T004900Z-0123abcd");
+		assertThat(alert.getRulesetVersion()).isNull();
+	}
+
+	@Test
 	void shouldResolveDottedPathsWhenFieldIsAsked() {
 		Event e = DiscoveryReconCommandBurstTestAccess.start(Instant.parse("2026-11-17T10:00:00Z"), "whoami");
 		assertThat(e.field("process.command_line")).isEqualTo("whoami");
