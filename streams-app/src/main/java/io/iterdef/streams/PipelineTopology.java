@@ -5,6 +5,7 @@ import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.streams.detect.DetectMetrics;
 import io.iterdef.streams.detect.DetectTopology;
 import io.iterdef.streams.normalize.NormalizeTopology;
+import io.iterdef.streams.rules.ActiveRules;
 import io.iterdef.streams.topic.Topics;
 import java.time.Duration;
 import org.apache.kafka.streams.Topology;
@@ -15,6 +16,12 @@ public final class PipelineTopology {
     }
 
     public static Topology build(Decoders decoders, RuleSet rules, Duration grace, Duration punctuateInterval,
+            Topics topics, DetectMetrics detectMetrics) {
+        return build(decoders, ActiveRules.fixed("test", rules), grace, punctuateInterval, topics, detectMetrics);
+    }
+
+    /** With the instance's {@link ActiveRules}: detect tasks swap in a newly published rule set. */
+    public static Topology build(Decoders decoders, ActiveRules rules, Duration grace, Duration punctuateInterval,
             Topics topics, DetectMetrics detectMetrics) {
         Topology topology = new Topology();
         NormalizeTopology.addTo(topology, decoders, topics);

@@ -4,6 +4,7 @@ import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.engine.StreamDetector;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
+import io.iterdef.streams.rules.ActiveRules;
 import io.iterdef.streams.topic.DeadLetter;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,12 +37,17 @@ import org.slf4j.LoggerFactory;
  * and the events that were waiting in the reorder buffer wait there again. What is not rebuilt: the history of
  * new-term and spike rules older than the retention, and late events (evaluated by single-event rules at once).
  * Suppressed counts of a window still open at the crash are counted again from the stored events.
+ *
+ * <p><b>Hot reload.</b> On each record and punctuation the processor checks the instance's {@link ActiveRules}; when
+ * another rule set became current it swaps: a new detector on the new rules, rebuilt from the store exactly as at a
+ * restart (alerts muted), so a sequence half seen before the swap completes after it. Each alert records the version
+ * of the rule set that raised it.
  */
 final class DetectProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger log = LoggerFactory.getLogger(DetectProcessor.class);
     static final long LATE_LOG_EVERY = 1000;
 
-    private final RuleSet ruleSet;
+    private final ActiveRules rules;
     private final Duration grace;
     private final Duration punctuateInterval;
     private final String alertsSink;
@@ -49,14 +55,16 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
     private final DetectMetrics metrics;
     private final List<Alert> raised = new ArrayList<>();
     private ProcessorContext<Object, Object> context;
+    private ActiveRules.Active running;
     private StreamDetector detector;
+    private KeyValueStore<Bytes, byte[]> store;
     private DetectState state;
     private Cancellable punctuator;
     private long lastInputWallMs;
 
-    DetectProcessor(RuleSet ruleSet, Duration grace, Duration punctuateInterval, String alertsSink, String dlqSink,
+    DetectProcessor(ActiveRules rules, Duration grace, Duration punctuateInterval, String alertsSink, String dlqSink,
             DetectMetrics metrics) {
-        this.ruleSet = ruleSet;
+        this.rules = rules;
         this.grace = grace;
         this.punctuateInterval = punctuateInterval;
         this.alertsSink = alertsSink;
@@ -67,18 +75,37 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        // a rule that throws on one event must not stop detection for the task
-        this.detector = ruleSet.newStreamDetector(grace, raised::add, (e, ex) ->
-                log.error("rule evaluation failed on event {}; event skipped by the engine", e.getId(), ex));
-        KeyValueStore<Bytes, byte[]> store = context.getStateStore(DetectState.STORE);
-        this.state = new DetectState(store, retention(ruleSet, grace));
-        rebuild();
+        this.store = context.getStateStore(DetectState.STORE);
+        start(rules.current());
         this.lastInputWallMs = context.currentSystemTimeMs();
         this.punctuator = context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
 
+    /** A new detector on {@code active}'s rules, rebuilt from the store. */
+    private void start(ActiveRules.Active active) {
+        this.running = active;
+        // a rule that throws on one event must not stop detection for the task
+        this.detector = active.ruleSet().newStreamDetector(grace, raised::add, (e, ex) ->
+                log.error("rule evaluation failed on event {}; event skipped by the engine", e.getId(), ex));
+        this.state = new DetectState(store, retention(active.ruleSet(), grace));
+        rebuild();
+    }
+
+    /** Swaps in the instance's current rule set when it is not the one this task runs. */
+    private void swapIfChanged() {
+        ActiveRules.Active current = rules.current();
+        if (current == running) {
+            return;
+        }
+        String before = running.version();
+        detector.close();
+        start(current);
+        log.info("detect task {} swapped rule set {} for {}", context.taskId(), before, current.version());
+    }
+
     @Override
     public void process(Record<byte[], byte[]> record) {
+        swapIfChanged();
         Event event;
         try {
             event = Event.fromJson(record.value());
@@ -136,6 +163,7 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
      * the buffer and moves the clock to the newest event.
      */
     private void onWallClock(long wallMs) {
+        swapIfChanged();
         state.prune(detector.session().currentTime());
         if (wallMs - lastInputWallMs < punctuateInterval.toMillis()) {
             return;
@@ -148,7 +176,8 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
     private void forwardRaised(long timestamp) {
         for (Alert alert : raised) {
             metrics.alert(alert.getSuppressedCount() > 0);
-            context.forward(new Record<Object, Object>(alert.getId(), alert.toJson(), timestamp), alertsSink);
+            context.forward(new Record<Object, Object>(alert.getId(),
+                    alert.withRulesetVersion(running.version()).toJson(), timestamp), alertsSink);
         }
         raised.clear();
     }

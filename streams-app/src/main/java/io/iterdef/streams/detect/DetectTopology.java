@@ -1,6 +1,7 @@
 package io.iterdef.streams.detect;
 
 import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.streams.rules.ActiveRules;
 import io.iterdef.streams.topic.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,17 +28,22 @@ public final class DetectTopology {
 
     public static Topology build(RuleSet ruleSet, Duration grace, Duration punctuateInterval, Topics topics,
             DetectMetrics metrics) {
-        return addTo(new Topology(), ruleSet, grace, punctuateInterval, topics, metrics);
+        return build(ActiveRules.fixed("test", ruleSet), grace, punctuateInterval, topics, metrics);
+    }
+
+    public static Topology build(ActiveRules rules, Duration grace, Duration punctuateInterval, Topics topics,
+            DetectMetrics metrics) {
+        return addTo(new Topology(), rules, grace, punctuateInterval, topics, metrics);
     }
 
     /** Adds the detect sub-topology to {@code topology}; its tasks count into {@code metrics}. */
-    public static Topology addTo(Topology topology, RuleSet ruleSet, Duration grace, Duration punctuateInterval,
+    public static Topology addTo(Topology topology, ActiveRules rules, Duration grace, Duration punctuateInterval,
             Topics topics, DetectMetrics metrics) {
         // keys as bytes too: a key that is not UTF-8 must not fail the source
         topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), topics.events().valueSerde().deserializer(),
                 topics.events().name());
         topology.addProcessor(PROCESSOR,
-                () -> new DetectProcessor(ruleSet, grace, punctuateInterval, ALERTS_SINK, DLQ_SINK, metrics), SOURCE);
+                () -> new DetectProcessor(rules, grace, punctuateInterval, ALERTS_SINK, DLQ_SINK, metrics), SOURCE);
         topology.addStateStore(DetectState.storeBuilder(), PROCESSOR);
         topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
                 topics.alerts().valueSerde().serializer(), PROCESSOR);

@@ -7,6 +7,7 @@ import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
+import io.iterdef.streams.rules.ActiveRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +135,7 @@ class DetectProcessorRebuildTest {
     private final class Task {
         final DetectMetrics metrics = new DetectMetrics();
         final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-        final DetectProcessor processor = new DetectProcessor(rules, GRACE, PUNCTUATE, "alerts", "dlq", metrics);
+        final DetectProcessor processor = new DetectProcessor(ActiveRules.fixed("test", rules), GRACE, PUNCTUATE, "alerts", "dlq", metrics);
 
         Task() {
             context.addStateStore(store);
