@@ -1,15 +1,22 @@
 package io.iterdef.streams;
 
 import io.iterdef.kb.decode.Decoders;
+import io.iterdef.kb.engine.DrlSources;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.streams.collector.CollectorEndpoints;
 import io.iterdef.streams.config.StreamsAppConfig;
 import io.iterdef.streams.detect.DetectMetrics;
 import io.iterdef.streams.index.ElasticsearchFactory;
 import io.iterdef.streams.index.EventIndexer;
+import io.iterdef.streams.rules.ActiveRules;
+import io.iterdef.streams.rules.RuleSetBundle;
+import io.iterdef.streams.rules.RulesWatcher;
+import io.iterdef.streams.rules.StatusReporter;
 import io.iterdef.streams.topic.TopicCreator;
 import io.iterdef.streams.topic.Topics;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -38,6 +45,7 @@ public final class StreamsApp implements AutoCloseable {
     private final DetectMetrics detectMetrics = new DetectMetrics();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CompletableFuture<Throwable> streamsFailure = new CompletableFuture<>();
+    private ActiveRules rules;
     private KafkaStreams streams;
     private CollectorEndpoints collector;
     private volatile boolean closed;
@@ -80,9 +88,19 @@ public final class StreamsApp implements AutoCloseable {
         try (Admin admin = Admin.create(cfg.kafka().clientProperties())) {
             new TopicCreator(topics, cfg.topicPartitions(), cfg.topicReplication()).createMissing(admin);
         }
-        RuleSet rules = cfg.rulesDir() == null ? RuleSet.fromClasspath() : RuleSet.fromDirectory(cfg.rulesDir());
-        log.info("loaded {} rules from {}", rules.rules().size(), cfg.rulesDir() == null ? "the classpath"
-                : cfg.rulesDir());
+        Map<String, String> drl = cfg.rulesDir() == null
+                ? DrlSources.fromClasspath(StreamsApp.class.getClassLoader()) : DrlSources.fromDirectory(cfg.rulesDir());
+        RuleSet builtin = RuleSet.compile(drl);
+        rules = new ActiveRules(RuleSetBundle.builtinVersion(drl), builtin, Clock.systemUTC());
+        log.info("loaded {} rules from {} (version {})", builtin.rules().size(), cfg.rulesDir() == null
+                ? "the classpath" : cfg.rulesDir(), rules.current().version());
+        // a rule set published to iterdef.rules replaces them: the last one before the streams start, then live
+        String instance = instanceId(cfg);
+        StatusReporter reporter = StatusReporter.start(cfg.kafka().clientProperties(), topics.rulesStatusName(),
+                instance, rules);
+        started.push(reporter);
+        started.push(RulesWatcher.start(cfg.kafka().clientProperties(), topics.rulesName(), rules));
+        log.info("running rule set {} as instance {}", rules.current().version(), instance);
 
         Topology topology = PipelineTopology.build(Decoders.defaults(cfg.collectorZone()), rules, cfg.detectGrace(),
                 cfg.punctuateInterval(), topics, detectMetrics);
@@ -109,7 +127,24 @@ public final class StreamsApp implements AutoCloseable {
         started.push(collector);
         // the detect counters (late events, alerts and their updates) on the same GET /metrics and log line
         collector.metrics().include(detectMetrics::prometheus, detectMetrics::summary);
+        collector.metrics().include(rules::prometheus, rules::summary);
         log.info("streams app ready: {}", String.join("; ", collector.describe()));
+    }
+
+    /** The instance id in iterdef.rules.status: host name and the absolute data directory (one per instance). */
+    static String instanceId(StreamsAppConfig cfg) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + cfg.dataDir().toAbsolutePath().normalize();
+    }
+
+    /** The rule set this instance runs (swapped when one is published to iterdef.rules). */
+    public ActiveRules rules() {
+        return rules;
     }
 
     /** The port the TCP JSON-lines collector listens on (useful when configured with port 0). */

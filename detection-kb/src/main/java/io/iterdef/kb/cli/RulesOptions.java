@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Where the rules subcommands find rules and fixtures. */
-final class RulesOptions {
+public final class RulesOptions {
 
 	/** Set by the launcher script: the repository, whose sample-events module holds the fixtures. */
 	static final String HOME_PROPERTY = "iterdef.home";
@@ -45,7 +45,7 @@ final class RulesOptions {
 	 * The fixture roots: {@code dir} when given, else every classpath:rules/ folder plus, when the launcher says where
 	 * the repository is, its sample-events/src/main/resources/rules.
 	 */
-	static List<Path> fixtureRoots(CommandLine.Model.CommandSpec spec, Path dir) {
+	public static List<Path> fixtureRoots(CommandLine.Model.CommandSpec spec, Path dir) {
 		if (dir != null) {
 			if (!Files.isDirectory(dir)) {
 				throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + dir);

@@ -34,7 +34,7 @@ public record KafkaClientConfig(String bootstrapServers, String securityProtocol
         }
     }
 
-    static KafkaClientConfig fromMap(Map<String, String> env) {
+    public static KafkaClientConfig fromMap(Map<String, String> env) {
         Env e = new Env(env);
         return new KafkaClientConfig(
                 e.get("ITERDEF_KAFKA", "127.0.0.1:9092"),

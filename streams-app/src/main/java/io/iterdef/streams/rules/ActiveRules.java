@@ -52,6 +52,20 @@ public final class ActiveRules {
         return refused.get();
     }
 
+    /** The running version as a Prometheus info metric (label values escaped as the text format wants). */
+    public String prometheus() {
+        String v = current().version().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return "# HELP iterdef_detect_ruleset_info The rule set version this instance's detect tasks run.\n"
+                + "# TYPE iterdef_detect_ruleset_info gauge\n"
+                + "iterdef_detect_ruleset_info{version=\"" + v + "\"} 1\n";
+    }
+
+    /** One line for the log. */
+    public String summary() {
+        Refused r = refused();
+        return "rules=" + current().version() + (r == null ? "" : " refused=" + r.version());
+    }
+
     /** Told after every swap or refusal (on the thread that offered the bundle). */
     public void onChange(Consumer<ActiveRules> listener) {
         listeners.add(listener);

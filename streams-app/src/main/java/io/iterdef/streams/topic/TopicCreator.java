@@ -30,10 +30,15 @@ public final class TopicCreator {
 
     /** Returns the names it created. */
     public List<String> createMissing(Admin admin) {
+        return createMissing(admin, topics.allNames());
+    }
+
+    /** Creates those of {@code names} that do not exist; returns the names it created. */
+    public List<String> createMissing(Admin admin, List<String> names) {
         try {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            for (String name : topics.allNames()) {
+            for (String name : names) {
                 if (!existing.contains(name)) {
                     missing.add(newTopic(name));
                 }
@@ -62,7 +67,8 @@ public final class TopicCreator {
     }
 
     private NewTopic newTopic(String name) {
-        NewTopic topic = new NewTopic(name, partitions, replication);
+        // the compacted rules topics are read whole by every instance: one partition keeps them in order
+        NewTopic topic = new NewTopic(name, topics.isCompacted(name) ? 1 : partitions, replication);
         if (topics.isCompacted(name)) {
             topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }

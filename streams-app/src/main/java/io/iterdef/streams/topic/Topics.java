@@ -16,6 +16,7 @@ public final class Topics {
     public static final String ALERTS = "iterdef.alerts";
     public static final String TASKS = "iterdef.tasks";
     public static final String RULES = "iterdef.rules";
+    public static final String RULES_STATUS = "iterdef.rules.status";
 
     /** Header names on iterdef.raw and iterdef.dlq. */
     public static final String HEADER_RECEIVED = "iterdef.received";
@@ -69,12 +70,23 @@ public final class Topics {
         return prefix + RULES;
     }
 
-    /** Every topic this app creates at start, with rules compacted. */
+    /** What each instance runs: key instance id, value its rule set version (compacted). */
+    public String rulesStatusName() {
+        return prefix + RULES_STATUS;
+    }
+
+    /** Every topic this app creates at start, with the rules topics compacted. */
     List<String> allNames() {
-        return List.of(raw.name(), events.name(), dlq.name(), alerts.name(), tasksName(), rulesName());
+        return List.of(raw.name(), events.name(), dlq.name(), alerts.name(), tasksName(), rulesName(),
+                rulesStatusName());
+    }
+
+    /** The rule set and status topics: compacted, one partition. */
+    public List<String> rulesNames() {
+        return List.of(rulesName(), rulesStatusName());
     }
 
     boolean isCompacted(String name) {
-        return name.equals(rulesName());
+        return rulesNames().contains(name);
     }
 }

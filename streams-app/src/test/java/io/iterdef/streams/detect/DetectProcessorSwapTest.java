@@ -10,6 +10,7 @@ import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import io.iterdef.streams.rules.ActiveRules;
 import io.iterdef.streams.rules.RuleSetBundle;
+import io.iterdef.streams.rules.TestRuleSets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
  */
 class DetectProcessorSwapTest {
     private static final String SEQUENCE_RULE = "New account added to a privileged group soon after its creation";
-    static final String EXTRA_RULE = "Member added to a local group (hot reload test)";
     private static final String FIXTURE = "rules/windows/security/persistence_new_account_added_to_privileged_group/"
             + "match/local_account_then_administrators_1s.ndjson";
     private static final Duration GRACE = Duration.ofSeconds(5);
@@ -66,51 +65,20 @@ class DetectProcessorSwapTest {
         }
     }
 
-    /** The built-in rules plus one rule on every local group member addition (Security 4732). */
-    static Map<String, String> builtinPlusOne(Map<String, String> builtin) {
-        Map<String, String> drl = new TreeMap<>(builtin);
-        drl.put("rules/windows/security/hot_reload_extra.drl", """
-                package rules.windows.security;
-
-                import io.iterdef.kb.event.Event;
-                import java.util.List;
-
-                global io.iterdef.kb.engine.Alerts alerts;
-
-                rule "%s"
-                    @id("5d0f6f1e-7c1a-4a57-9d0e-2f6e1d7c0a11")
-                    @severity("low")
-                    @tactic("persistence")
-                    @attack("T1098")
-                when
-                    $e : Event( code == "4732" )
-                then
-                    alerts.raise(drools, $e.getHostName(), List.of($e));
-                end
-                """.formatted(EXTRA_RULE));
-        return drl;
-    }
-
-    static Map<String, String> broken(Map<String, String> builtin) {
-        Map<String, String> drl = new TreeMap<>(builtin);
-        drl.put("rules/windows/security/broken.drl", "package rules.windows.security;\nrule \"broken\" when then\n");
-        return drl;
-    }
-
     @Test
     void shouldCompleteAHalfSeenSequenceUnderTheNewSetWhenASetIsPublished() {
         ActiveRules rules = new ActiveRules("builtin-x", builtinRules, Clock.systemUTC());
         DetectProcessor processor = start(rules);
         pipe(processor, accountThenGroup.get(0));
         quiet();
-        RuleSetBundle bundle = RuleSetBundle.of(builtinPlusOne(builtin), Instant.parse("2026-11-29T00:50:00Z"));
+        RuleSetBundle bundle = RuleSetBundle.of(TestRuleSets.builtinPlusOne(builtin), Instant.parse("2026-11-29T00:50:00Z"));
 
         assertThat(rules.offer(bundle)).isTrue();
         pipe(processor, accountThenGroup.get(1));
         quiet();
 
         List<Alert> alerts = alerts();
-        assertThat(alerts).extracting(Alert::getRuleName).containsExactlyInAnyOrder(SEQUENCE_RULE, EXTRA_RULE);
+        assertThat(alerts).extracting(Alert::getRuleName).containsExactly(SEQUENCE_RULE);
         assertThat(alerts).extracting(Alert::getRulesetVersion).containsOnly(bundle.version());
         processor.close();
     }
@@ -121,7 +89,7 @@ class DetectProcessorSwapTest {
         DetectProcessor processor = start(rules);
         pipe(processor, accountThenGroup.get(0));
         quiet();
-        RuleSetBundle bad = RuleSetBundle.of(broken(builtin), Instant.parse("2026-11-29T00:51:00Z"));
+        RuleSetBundle bad = RuleSetBundle.of(TestRuleSets.broken(builtin), Instant.parse("2026-11-29T00:51:00Z"));
 
         assertThat(rules.offer(bad)).isFalse();
         pipe(processor, accountThenGroup.get(1));
