@@ -7,20 +7,10 @@ by line for the changed fields, the way Windows renders them. Deterministic; run
     python3 sample-events/tools/gen_fixtures_credential_lateral_evasion.py
 """
 import hashlib
-import json
-import os
 import re
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-RAW = os.path.join(ROOT, 'detection-kb/src/test/resources/raw/nxlog')
-OUT = os.path.join(ROOT, 'sample-events/src/main/resources/rules/windows')
+from fixture_records import base, write
 
 _record = [5100000]
-
-
-def base(name):
-    with open(os.path.join(RAW, 'corpus_%s.json' % name), encoding='utf-8') as f:
-        return json.load(f)
 
 
 def rec(name, **fields):
@@ -48,14 +38,6 @@ def rec(name, **fields):
     if msg is not None:
         r['Message'] = msg
     return r
-
-
-def write(path, *records):
-    full = os.path.join(OUT, path)
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, 'w', encoding='utf-8', newline='\n') as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False, separators=(',', ':')) + '\n')
 
 
 def hashes(image):

@@ -9,19 +9,9 @@ repository root:
     python3 sample-events/tools/gen_fixtures_rule_kinds.py
 """
 import datetime
-import json
-import os
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-RAW = os.path.join(ROOT, 'detection-kb/src/test/resources/raw/nxlog')
-OUT = os.path.join(ROOT, 'sample-events/src/main/resources/rules/windows')
+from fixture_records import base, write
 
 _record = [7_300_000]
-
-
-def base(name):
-    with open(os.path.join(RAW, 'corpus_%s.json' % name), encoding='utf-8') as f:
-        return json.load(f)
 
 
 def rec(name, time, **fields):
@@ -43,14 +33,6 @@ def rec(name, time, **fields):
     if msg is not None:
         r['Message'] = msg
     return r
-
-
-def write(path, *records):
-    full = os.path.join(OUT, path)
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, 'w', encoding='utf-8', newline='\n') as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False, separators=(',', ':')) + '\n')
 
 
 def t(s):
