@@ -2,15 +2,10 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spike (rate against the recent baseline) on the pseudo clock: a host's Sysmon 11/23/26 count in a minute exceeding
  * 10 times its mean of the preceding 30 minutes, and at least 100, once 30 minutes of baseline exist.
  */
-class ImpactMassFileChangesSpikeTest {
+class ImpactMassFileChangesSpikeTest extends RuleSessionTest {
 
 	static final String RULE = "Mass file changes: file creations and deletions spike on a host";
 
@@ -30,29 +25,7 @@ class ImpactMassFileChangesSpikeTest {
 
 	static final String HOST = "FIN-WS07.corp.example.org";
 
-	static RuleSet rules;
-
-	List<Alert> alerts;
-
-	DetectionSession session;
-
 	int file;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		session = rules.newSession(alerts::add);
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
-	}
 
 	@Test
 	void shouldFireWhenAMinuteReachesTheFloorOverAQuietBaseline() {

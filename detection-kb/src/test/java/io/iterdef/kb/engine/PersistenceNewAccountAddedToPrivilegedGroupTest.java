@@ -2,14 +2,10 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sequence (A then B within T, by key, ordered) on the pseudo clock: an account created (4720) then added to a
  * privileged group (4732) on the same host, same SID, within 15 minutes.
  */
-class PersistenceNewAccountAddedToPrivilegedGroupTest {
+class PersistenceNewAccountAddedToPrivilegedGroupTest extends RuleSessionTest {
 
 	static final String RULE = "New account added to a privileged group soon after its creation";
 
@@ -35,36 +31,9 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 
 	static final String ADMINISTRATORS = "S-1-5-32-544";
 
-	static RuleSet rules;
-
-	/** Alerts of the sequence rule. */
-	List<Alert> alerts;
-
-	/** Alerts of every rule. */
-	List<Alert> all;
-
-	DetectionSession session;
-
-	@BeforeAll
-	static void compile() {
-		rules = RuleSet.fromClasspath();
-	}
-
-	@BeforeEach
-	void open() {
-		alerts = new ArrayList<>();
-		all = new ArrayList<>();
-		session = rules.newSession(a -> {
-			all.add(a);
-			if (RULE.equals(a.getRuleName())) {
-				alerts.add(a);
-			}
-		});
-	}
-
-	@AfterEach
-	void close() {
-		session.close();
+	/** The alerts of the sequence rule among all the session raised ({@code alerts}). */
+	List<Alert> sequence() {
+		return alerts.stream().filter(a -> RULE.equals(a.getRuleName())).toList();
 	}
 
 	@Test
@@ -73,8 +42,8 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 		Event added = added(A.plus(T), HOST, SID, ADMINISTRATORS);
 		session.insert(created);
 		session.insert(added);
-		assertThat(alerts).extracting(Alert::getRuleName).containsExactly(RULE);
-		Alert alert = alerts.get(0);
+		assertThat(sequence()).extracting(Alert::getRuleName).containsExactly(RULE);
+		Alert alert = sequence().get(0);
 		assertThat(alert.getGroupKey()).isEqualTo("fin-ws07.corp.example.org|" + SID);
 		assertThat(alert.getEventIds()).containsExactly(created.getId(), added.getId());
 		assertThat(alert.getTimestamp()).isEqualTo(A.plus(T));
@@ -85,7 +54,7 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 		session.insert(created(A, HOST, SID));
 		session.insert(added(A.plus(T).plusSeconds(1), HOST, SID, ADMINISTRATORS));
 		session.advanceTo(A.plus(Duration.ofHours(1)));
-		assertThat(alerts).isEmpty();
+		assertThat(sequence()).isEmpty();
 	}
 
 	@Test
@@ -93,7 +62,7 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 		session.insert(added(A, HOST, SID, ADMINISTRATORS));
 		session.insert(created(A.plusSeconds(1), HOST, SID));
 		session.advanceTo(A.plus(Duration.ofHours(1)));
-		assertThat(alerts).isEmpty();
+		assertThat(sequence()).isEmpty();
 	}
 
 	@Test
@@ -103,7 +72,7 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 		session.insert(added(A.plusSeconds(20), "FIN-WS11.corp.example.org", SID, ADMINISTRATORS));
 		session.insert(added(A.plusSeconds(30), HOST, SID, "S-1-5-32-545"));
 		session.advanceTo(A.plus(Duration.ofHours(1)));
-		assertThat(alerts).isEmpty();
+		assertThat(sequence()).isEmpty();
 	}
 
 	@Test
@@ -111,7 +80,7 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 		session.insert(created(A, HOST, SID));
 		session.insert(added(A.plusSeconds(1), HOST, SID, ADMINISTRATORS));
 		session.insert(added(A.plusSeconds(2), HOST, SID, "S-1-5-32-555"));
-		assertThat(alerts).hasSize(1);
+		assertThat(sequence()).hasSize(1);
 	}
 
 	@Test
@@ -122,9 +91,9 @@ class PersistenceNewAccountAddedToPrivilegedGroupTest {
 		session.insert(added(A.plusSeconds(10), HOST, "S-1-5-21-1004336348-1177238915-682003330-1009", ADMINISTRATORS));
 		session.insert(added(A.plus(T).plusSeconds(1), HOST, SID, "S-1-5-32-555"));
 		session.advanceTo(A.plus(Duration.ofHours(1)));
-		assertThat(all).extracting(Alert::getRuleName).containsExactly(RULE, SINGLE, SINGLE);
-		assertThat(all.get(1).getGroupKey()).endsWith("|s-1-5-21-1004336348-1177238915-682003330-1009");
-		assertThat(all.get(2).getGroupKey()).endsWith("|" + SID.toLowerCase());
+		assertThat(alerts).extracting(Alert::getRuleName).containsExactly(RULE, SINGLE, SINGLE);
+		assertThat(alerts.get(1).getGroupKey()).endsWith("|s-1-5-21-1004336348-1177238915-682003330-1009");
+		assertThat(alerts.get(2).getGroupKey()).endsWith("|" + SID.toLowerCase());
 	}
 
 	static Event created(Instant time, String host, String sid) {
