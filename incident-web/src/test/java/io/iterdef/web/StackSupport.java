@@ -24,11 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * share one cached application context. The tests use their own database {@value #IT_DATABASE} on the
  * stack's server (created when missing; Flyway migrates it), so they neither see nor touch the demo's
  * data in the database of ITERDEF_DB_URL; where the user may not create databases, they fall back to
- * that database. Tests isolate their rows by random rule ids, never by wiping tables.
+ * that database. Tests isolate their rows by random rule ids, never by wiping tables. The application listens
+ * on a random real port ({@code @LocalServerPort}), for the browser tests and HTTP clients; MockMvc works too.
  */
 @ExtendWith(StackExtension.class)
 // A fresh consumer group per test JVM: no waiting for a member of an earlier run to time out.
-@SpringBootTest(properties = { "spring.kafka.consumer.group-id=iterdef-incident-web-it-${random.uuid}",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.kafka.consumer.group-id=iterdef-incident-web-it-${random.uuid}",
 		"iterdef.admin.password=it-admin-password" })
 @AutoConfigureMockMvc
 public abstract class StackSupport {

@@ -102,9 +102,18 @@ public class IncidentRepository {
 	}
 
 	public boolean updateStatus(long id, IncidentStatus status) {
+		if (status == IncidentStatus.RESOLVED) {
+			throw new IllegalArgumentException("resolving needs a resolution: use resolve(id, resolution)");
+		}
 		return jdbc.sql("UPDATE incidents SET status = ?, updated_at = now() WHERE id = ?")
 			.params(status.dbValue(), id)
 			.update() == 1;
+	}
+
+	/** Resolves the incident with a resolution (true_positive, false_positive, benign, duplicate). */
+	public boolean resolve(long id, String resolution) {
+		return jdbc.sql("UPDATE incidents SET status = 'resolved', resolution = ?, resolved_at = now(), "
+				+ "updated_at = now() WHERE id = ?").params(resolution, id).update() == 1;
 	}
 
 	/** The incident's alerts in time order, each with its matched events flattened. */

@@ -82,7 +82,7 @@ class AlertIngestIT extends StackSupport {
 	@Test
 	void shouldOpenNewIncidentWhenPreviousIsResolved() {
 		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
-		incidents.updateStatus(first.incidentId(), IncidentStatus.RESOLVED);
+		incidents.resolve(first.incidentId(), "true_positive");
 
 		AlertIngest.Result replay = ingest("a1", "high", "wkstn-1", T0);
 		AlertIngest.Result next = ingest("a2", "high", "wkstn-1", T0.plusSeconds(3600));

@@ -59,7 +59,7 @@ class IncidentRepositoryIT extends StackSupport {
 	@Test
 	void shouldAllowNewOpenIncidentWhenPreviousIsResolved() {
 		long first = open("wkstn-1");
-		assertThat(incidents.updateStatus(first, IncidentStatus.RESOLVED)).isTrue();
+		assertThat(incidents.resolve(first, "true_positive")).isTrue();
 
 		long second = open("wkstn-1");
 
