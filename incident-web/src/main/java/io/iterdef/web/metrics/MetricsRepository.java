@@ -32,21 +32,22 @@ class MetricsRepository {
 
 	private static final String IN_PERIOD = "created_at >= :from AND created_at < :to AND " + IN_SCOPE;
 
+	/** Seconds, rounded to milliseconds (percentile_cont interpolates in double precision). */
 	private static final String TIMES = """
 			count(*) AS incidents,
 			count(acknowledged_at) AS acknowledged,
-			percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - created_at)) AS mtta_median,
-			percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - created_at)) AS mtta_p90,
+			round(CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - created_at)) AS numeric), 3) AS mtta_median,
+			round(CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - created_at)) AS numeric), 3) AS mtta_p90,
 			count(resolved_at) AS resolved,
-			percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at)) AS mttr_median,
-			percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at)) AS mttr_p90""";
+			round(CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at)) AS numeric), 3) AS mttr_median,
+			round(CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at)) AS numeric), 3) AS mttr_p90""";
 
 	/** What MTTA and MTTR are grouped by. */
 	enum Dimension {
 
 		SEVERITY("severity", "severity", SEVERITY_ORDER),
 		RULE("rule_id", "max(rule_name)", "count(*) DESC, 1"),
-		TEAM("coalesce(team, 'unassigned')", "coalesce(team, 'unassigned')", "(team IS NULL), 1");
+		TEAM("coalesce(team, 'unassigned')", "coalesce(team, 'unassigned')", "(max(team) IS NULL), 1");
 
 		private final String key;
 
