@@ -85,12 +85,7 @@ public abstract class BrowserSupport extends StackSupport {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-			if (!Files.isExecutable(binary)) {
-				throw new IllegalStateException("The browser tests need " + binary + ", which is missing: " + INSTALL_HINT
-						+ " (.ci/run does this).");
-			}
-		}
+		requireExecutables(CHROMIUM, CHROMEDRIVER);
 		profile = Files.createTempDirectory("iterdef-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -103,6 +98,16 @@ public abstract class BrowserSupport extends StackSupport {
 		driver = new ChromeDriver(service, options);
 		driver.manage().window().setSize(new Dimension(1400, 1000));
 		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_COLLECTOR));
+	}
+
+	/** Fails (never skips) with what to install when the browser or its driver is missing. */
+	static void requireExecutables(Path... binaries) {
+		for (Path binary : binaries) {
+			if (!Files.isExecutable(binary)) {
+				throw new IllegalStateException("The browser tests need " + binary + ", which is missing: " + INSTALL_HINT
+						+ " (.ci/run does this).");
+			}
+		}
 	}
 
 	@AfterAll
