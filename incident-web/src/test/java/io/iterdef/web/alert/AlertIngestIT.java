@@ -80,9 +80,9 @@ class AlertIngestIT extends StackSupport {
 	}
 
 	@Test
-	void shouldOpenNewIncidentWhenPreviousIsResolved() {
+	void shouldOpenNewIncidentWhenPreviousIsResolvedAsFalsePositive() {
 		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
-		incidents.resolve(first.incidentId(), "true_positive");
+		incidents.resolve(first.incidentId(), "false_positive");
 
 		AlertIngest.Result replay = ingest("a1", "high", "wkstn-1", T0);
 		AlertIngest.Result next = ingest("a2", "high", "wkstn-1", T0.plusSeconds(3600));
