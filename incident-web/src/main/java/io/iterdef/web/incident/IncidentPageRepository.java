@@ -60,7 +60,8 @@ class IncidentPageRepository {
 
 	private static SlaStatus.Phase phase(ResultSet rs, String target, String elapsed, String state, boolean running,
 			Instant now) throws SQLException {
-		Long targetSeconds = (Long) rs.getObject(target, Long.class);
+		long targetValue = rs.getLong(target);
+		Long targetSeconds = rs.wasNull() ? null : targetValue;
 		long elapsedSeconds = (long) rs.getDouble(elapsed);
 		Instant due = running && targetSeconds != null ? now.plusSeconds(targetSeconds - elapsedSeconds) : null;
 		return new SlaStatus.Phase(targetSeconds, elapsedSeconds, rs.getString(state), due);

@@ -32,7 +32,7 @@ public class IncidentRepository {
 			rs.getInt("alert_count"), rs.getString("assignee"), rs.getString("team"), instant(rs, "acknowledged_at"),
 			rs.getString("acknowledged_by"), instant(rs, "resolved_at"), rs.getString("resolved_by"),
 			Resolution.parse(rs.getString("resolution")), rs.getInt("reopen_count"),
-			(Long) rs.getObject("merged_into", Long.class), rs.getString("grouping_reason"));
+			mergedInto(rs), rs.getString("grouping_reason"));
 
 	private final JdbcClient jdbc;
 
@@ -175,6 +175,11 @@ public class IncidentRepository {
 			events.add(EventFields.of(event));
 		}
 		return events;
+	}
+
+	private static Long mergedInto(ResultSet rs) throws SQLException {
+		long id = rs.getLong("merged_into");
+		return rs.wasNull() ? null : id;
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
