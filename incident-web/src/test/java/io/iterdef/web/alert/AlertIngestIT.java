@@ -1,6 +1,12 @@
 package io.iterdef.web.alert;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import io.iterdef.web.StackSupport;
@@ -254,6 +260,40 @@ class AlertIngestIT extends StackSupport {
 		assertThat(next.incidentId()).isEqualTo(target.incidentId());
 		assertThat(incidents.findById(target.incidentId()).orElseThrow().alertCount()).isEqualTo(3);
 		assertThat(incidents.findById(source.incidentId()).orElseThrow().alertCount()).isZero();
+	}
+
+	@Test
+	void shouldReopenOnceWhenTwoAlertsOfTheResolvedIncidentArriveConcurrently() throws Exception {
+		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
+		workflow.resolve(first.incidentId(), Resolution.TRUE_POSITIVE, null, ANN);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<AlertIngest.Result> a2 = pool.submit(() -> {
+				start.await();
+				return ingest("a2", "high", "wkstn-1", T0.plusSeconds(60));
+			});
+			Future<AlertIngest.Result> a3 = pool.submit(() -> {
+				start.await();
+				return ingest("a3", "high", "wkstn-1", T0.plusSeconds(61));
+			});
+			start.countDown();
+
+			assertThat(List.of(a2.get(30, TimeUnit.SECONDS), a3.get(30, TimeUnit.SECONDS)))
+				.extracting(AlertIngest.Result::incidentId)
+				.containsOnly(first.incidentId());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Incident incident = incidents.findById(first.incidentId()).orElseThrow();
+		assertThat(incident.reopenCount()).isEqualTo(1);
+		assertThat(incident.alertCount()).isEqualTo(3);
+		assertThat(count("SELECT count(*) FROM incidents WHERE rule_id = ?")).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE incident_id = ? AND action = 'reopen'")
+			.param(first.incidentId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 }
