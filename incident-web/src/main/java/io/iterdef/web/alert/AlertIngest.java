@@ -1,26 +1,36 @@
 package io.iterdef.web.alert;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import io.iterdef.web.incident.Incident;
 import io.iterdef.web.incident.IncidentRepository;
+import io.iterdef.web.incident.IncidentWorkflow;
 import io.iterdef.web.incident.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Turns an alert into incident state, idempotent on the alert id: the alert joins the open incident of
- * its rule and group key (created when there is none); a replayed alert changes nothing. The same alert
- * id arriving with a higher {@code suppressed_count} (its rule's suppression window closed with further
- * matches) updates the stored alert's count and touches its incident; the same or a lower count is a
- * duplicate.
+ * its rule and group key; when there is none, it goes to the incident its last resolved one was merged into
+ * (while that is open), or reopens the last resolved one as the {@link ReopenPolicy} says, or opens a new
+ * incident. Ingest is serialized per rule and group key (an advisory lock), so concurrent consumers cannot
+ * open two. A replayed alert changes nothing. The same alert id arriving with a higher
+ * {@code suppressed_count} (its rule's suppression window closed with further matches) updates the stored
+ * alert's count and touches its incident; the same or a lower count is a duplicate.
  */
 @Service
 class AlertIngest {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertIngest.class);
+
+	/** Longest chain of merges followed from a resolved incident to the one that took its alerts. */
+	private static final int MAX_MERGE_HOPS = 10;
 
 	enum Outcome {
 
@@ -28,6 +38,8 @@ class AlertIngest {
 		NEW_INCIDENT,
 		/** The alert joined an open incident. */
 		ADDED,
+		/** The alert reopened the recently resolved incident of its rule and group key. */
+		REOPENED,
 		/** The alert was stored before with a lower suppressed count: the count was raised. */
 		SUPPRESSED_COUNT_UPDATED,
 		/** The alert was stored before (with the same or a higher suppressed count): nothing changed. */
@@ -42,22 +54,41 @@ class AlertIngest {
 
 	private final AlertRepository alerts;
 
-	AlertIngest(IncidentRepository incidents, AlertRepository alerts) {
+	private final IncidentWorkflow workflow;
+
+	private final ReopenPolicy reopenPolicy;
+
+	AlertIngest(IncidentRepository incidents, AlertRepository alerts, IncidentWorkflow workflow,
+			@Value("${iterdef.incidents.reopen-within:PT1H}") Duration reopenWithin) {
 		this.incidents = incidents;
 		this.alerts = alerts;
+		this.workflow = workflow;
+		this.reopenPolicy = new ReopenPolicy(reopenWithin);
 	}
 
 	@Transactional
 	Result ingest(AlertJson alert) {
+		incidents.lockGroup(alert.ruleId(), alert.groupKey());
 		if (alerts.exists(alert.id())) {
 			return updateSuppressedCount(alert);
 		}
 		Outcome outcome = Outcome.ADDED;
 		Incident open = incidents.findOpenForUpdate(alert.ruleId(), alert.groupKey()).orElse(null);
 		if (open == null) {
+			Incident last = incidents.findLastResolvedForUpdate(alert.ruleId(), alert.groupKey()).orElse(null);
+			if (last != null && last.mergedInto() != null) {
+				open = openMergeTarget(last);
+			}
+			else if (last != null && reopenPolicy.reopens(last, Instant.now())) {
+				workflow.reopenForAlert(last.id(), alert.id(), reopenReason(alert, last));
+				open = incidents.findByIdForUpdate(last.id()).orElseThrow();
+				outcome = Outcome.REOPENED;
+			}
+		}
+		if (open == null) {
 			// ON CONFLICT DO NOTHING: another consumer may open the same incident concurrently; then lock theirs.
 			if (incidents.insertOpen(title(alert), alert.ruleId(), alert.ruleName(), alert.severity(),
-					alert.hostName(), alert.groupKey(), alert.timestamp()).isPresent()) {
+					alert.hostName(), alert.groupKey(), alert.timestamp(), groupingReason(alert)).isPresent()) {
 				outcome = Outcome.NEW_INCIDENT;
 			}
 			open = incidents.findOpenForUpdate(alert.ruleId(), alert.groupKey())
@@ -71,8 +102,34 @@ class AlertIngest {
 		Severity severity = open.alertCount() == 0 ? alert.severity() : Severity.max(open.severity(), alert.severity());
 		incidents.addAlert(open.id(), severity, alert.timestamp());
 		log.info("Alert {} ({}, {}) {} incident {}", alert.id(), alert.ruleName(), alert.groupKey(),
-				outcome == Outcome.NEW_INCIDENT ? "opened" : "joined", open.id());
+				switch (outcome) {
+					case NEW_INCIDENT -> "opened";
+					case REOPENED -> "reopened";
+					default -> "joined";
+				}, open.id());
 		return new Result(outcome, open.id());
+	}
+
+	/** The open incident a resolved one was merged into (following merges), or null when it is not open. */
+	private Incident openMergeTarget(Incident merged) {
+		Incident current = merged;
+		for (int hop = 0; hop < MAX_MERGE_HOPS && current != null && current.mergedInto() != null; hop++) {
+			current = incidents.findByIdForUpdate(current.mergedInto()).orElse(null);
+		}
+		return current != null && current.status().isOpen() ? current : null;
+	}
+
+	static String groupingReason(AlertJson alert) {
+		String entity = alert.groupKey().equals(alert.hostName()) ? "host " + alert.hostName()
+				: "group key " + alert.groupKey() + (alert.hostName() == null ? "" : " (host " + alert.hostName() + ")");
+		return "rule " + alert.ruleName() + " (" + alert.ruleId() + "), " + entity
+				+ ": its alerts join this incident while it is open";
+	}
+
+	private String reopenReason(AlertJson alert, Incident resolved) {
+		Duration ago = Duration.between(resolved.resolvedAt(), Instant.now());
+		return groupingReason(alert) + "; reopened by alert " + alert.id() + " " + ago.toSeconds()
+				+ " s after it was resolved as true positive (reopen window " + reopenPolicy.window() + ")";
 	}
 
 	private Result updateSuppressedCount(AlertJson alert) {

@@ -10,9 +10,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One matched ECS event flattened to dotted field names ({@code process.parent.name}) and display
- * strings, the most useful fields first, then the rest in name order.
+ * strings, the most useful fields first, then the rest in name order; {@code json} is the raw event,
+ * pretty-printed (shown escaped).
  */
-record EventFields(String id, List<Field> fields) {
+record EventFields(String id, List<Field> fields, String json) {
+
+	EventFields(String id, List<Field> fields) {
+		this(id, fields, "");
+	}
 
 	static final List<String> PREFERRED = List.of("@timestamp", "event.code", "event.provider", "event.action",
 			"host.name", "user.domain", "user.name", "process.pid", "process.name", "process.executable",
@@ -28,7 +33,7 @@ record EventFields(String id, List<Field> fields) {
 		List<Field> fields = new ArrayList<>();
 		flat.forEach((name, value) -> fields.add(new Field(name, value)));
 		fields.sort(Comparator.comparingInt((Field f) -> rank(f.name())).thenComparing(Field::name));
-		return new EventFields(flat.getOrDefault("event.id", ""), List.copyOf(fields));
+		return new EventFields(flat.getOrDefault("event.id", ""), List.copyOf(fields), event.toPrettyString());
 	}
 
 	private static int rank(String name) {

@@ -21,14 +21,18 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 public class IncidentRepository {
 
-	private static final String COLUMNS = "id, title, rule_id, rule_name, severity, host_name, group_key, status, "
-			+ "created_at, updated_at, first_seen, last_seen, alert_count";
+	static final String COLUMNS = "id, title, rule_id, rule_name, severity, host_name, group_key, status, "
+			+ "created_at, updated_at, first_seen, last_seen, alert_count, assignee, team, acknowledged_at, "
+			+ "acknowledged_by, resolved_at, resolved_by, resolution, reopen_count, merged_into, grouping_reason";
 
-	private static final RowMapper<Incident> INCIDENT = (rs, n) -> new Incident(rs.getLong("id"),
-			rs.getString("title"), rs.getString("rule_id"), rs.getString("rule_name"),
-			Severity.parse(rs.getString("severity")), rs.getString("host_name"), rs.getString("group_key"),
-			IncidentStatus.fromDb(rs.getString("status")), instant(rs, "created_at"), instant(rs, "updated_at"),
-			instant(rs, "first_seen"), instant(rs, "last_seen"), rs.getInt("alert_count"));
+	static final RowMapper<Incident> INCIDENT = (rs, n) -> new Incident(rs.getLong("id"), rs.getString("title"),
+			rs.getString("rule_id"), rs.getString("rule_name"), Severity.parse(rs.getString("severity")),
+			rs.getString("host_name"), rs.getString("group_key"), IncidentStatus.fromDb(rs.getString("status")),
+			instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "first_seen"), instant(rs, "last_seen"),
+			rs.getInt("alert_count"), rs.getString("assignee"), rs.getString("team"), instant(rs, "acknowledged_at"),
+			rs.getString("acknowledged_by"), instant(rs, "resolved_at"), rs.getString("resolved_by"),
+			Resolution.parse(rs.getString("resolution")), rs.getInt("reopen_count"),
+			mergedInto(rs), rs.getString("grouping_reason"));
 
 	private final JdbcClient jdbc;
 
@@ -41,6 +45,33 @@ public class IncidentRepository {
 
 	public Optional<Incident> findById(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM incidents WHERE id = ?").param(id).query(INCIDENT).optional();
+	}
+
+	/** The incident, locked until the end of the transaction (workflow changes). */
+	public Optional<Incident> findByIdForUpdate(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM incidents WHERE id = ? FOR UPDATE").param(id).query(INCIDENT).optional();
+	}
+
+	/** The most recently resolved incident of a rule and group key, locked; empty when there is none. */
+	public Optional<Incident> findLastResolvedForUpdate(String ruleId, String groupKey) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM incidents WHERE rule_id = ? AND group_key = ? AND status = 'resolved' "
+					+ "ORDER BY resolved_at DESC, id DESC LIMIT 1 FOR UPDATE")
+			.param(ruleId)
+			.param(groupKey)
+			.query(INCIDENT)
+			.optional();
+	}
+
+	/**
+	 * Serializes alert ingest per rule and group key until the end of the transaction (a PostgreSQL advisory
+	 * lock), so two consumers cannot both reopen, or reopen and open, for the same pair.
+	 */
+	public void lockGroup(String ruleId, String groupKey) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || chr(31) || ?, 0))")
+			.params(ruleId, groupKey)
+			.query((rs, n) -> 1)
+			.list();
 	}
 
 	/** Newest first. */
@@ -73,13 +104,20 @@ public class IncidentRepository {
 	 */
 	public Optional<Long> insertOpen(String title, String ruleId, String ruleName, Severity severity, String hostName,
 			String groupKey, Instant seen) {
+		return insertOpen(title, ruleId, ruleName, severity, hostName, groupKey, seen, null);
+	}
+
+	/** {@link #insertOpen(String, String, String, Severity, String, String, Instant)} with the grouping reason. */
+	public Optional<Long> insertOpen(String title, String ruleId, String ruleName, Severity severity, String hostName,
+			String groupKey, Instant seen, String groupingReason) {
 		return jdbc.sql("""
 				INSERT INTO incidents (title, rule_id, rule_name, severity, host_name, group_key, status,
-				                       first_seen, last_seen, alert_count)
-				VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?, 0)
+				                       first_seen, last_seen, alert_count, grouping_reason)
+				VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?, 0, ?)
 				ON CONFLICT (rule_id, group_key) WHERE status <> 'resolved' DO NOTHING
 				RETURNING id""")
-			.params(title, ruleId, ruleName, severity.dbValue(), hostName, groupKey, utc(seen), utc(seen))
+			.params(title, ruleId, ruleName, severity.dbValue(), hostName, groupKey, utc(seen), utc(seen),
+					groupingReason)
 			.query(Long.class)
 			.optional();
 	}
@@ -137,6 +175,11 @@ public class IncidentRepository {
 			events.add(EventFields.of(event));
 		}
 		return events;
+	}
+
+	private static Long mergedInto(ResultSet rs) throws SQLException {
+		long id = rs.getLong("merged_into");
+		return rs.wasNull() ? null : id;
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -34,6 +34,7 @@ public class IterdefEnvironment implements EnvironmentPostProcessor {
 		p.put("iterdef.admin.password", get(env, "ITERDEF_ADMIN_PASSWORD", ""));
 		p.put("iterdef.topics.partitions", get(env, "ITERDEF_TOPIC_PARTITIONS", "3"));
 		p.put("iterdef.topics.replication", get(env, "ITERDEF_TOPIC_REPLICATION", "1"));
+		p.put("iterdef.incidents.reopen-within", get(env, "ITERDEF_INCIDENT_REOPEN_WITHIN", "PT1H"));
 		kafka(env, p);
 		return p;
 	}

@@ -1,13 +1,23 @@
 package io.iterdef.web.alert;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import io.iterdef.web.StackSupport;
+import io.iterdef.web.incident.Actor;
 import io.iterdef.web.incident.Incident;
 import io.iterdef.web.incident.IncidentRepository;
 import io.iterdef.web.incident.IncidentStatus;
+import io.iterdef.web.incident.IncidentWorkflow;
+import io.iterdef.web.incident.Resolution;
 import io.iterdef.web.incident.Severity;
+import io.iterdef.web.user.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,6 +41,11 @@ class AlertIngestIT extends StackSupport {
 
 	@Autowired
 	private ObjectMapper mapper;
+
+	@Autowired
+	private IncidentWorkflow workflow;
+
+	private static final Actor ANN = new Actor("analyst-it", Role.ANALYST);
 
 	private final String ruleId = "it-rule-" + UUID.randomUUID();
 
@@ -80,9 +95,9 @@ class AlertIngestIT extends StackSupport {
 	}
 
 	@Test
-	void shouldOpenNewIncidentWhenPreviousIsResolved() {
+	void shouldOpenNewIncidentWhenPreviousIsResolvedAsFalsePositive() {
 		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
-		incidents.resolve(first.incidentId(), "true_positive");
+		incidents.resolve(first.incidentId(), "false_positive");
 
 		AlertIngest.Result replay = ingest("a1", "high", "wkstn-1", T0);
 		AlertIngest.Result next = ingest("a2", "high", "wkstn-1", T0.plusSeconds(3600));
@@ -188,6 +203,97 @@ class AlertIngestIT extends StackSupport {
 		assertThat(count("SELECT suppressed_count FROM alerts WHERE rule_id = ?")).isEqualTo(3);
 		assertThat(ingest.ingest(AlertJson.parse(mapper, json)).outcome()).isEqualTo(AlertIngest.Outcome.DUPLICATE);
 		assertThat(count("SELECT suppressed_count FROM alerts WHERE rule_id = ?")).isEqualTo(3);
+	}
+
+	@Test
+	void shouldReopenTheIncidentWhenAlertArrivesWithinTheWindowAfterTruePositive() {
+		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
+		workflow.acknowledge(first.incidentId(), ANN);
+		workflow.resolve(first.incidentId(), Resolution.TRUE_POSITIVE, null, ANN);
+
+		AlertIngest.Result next = ingest("a2", "high", "wkstn-1", T0.plusSeconds(60));
+
+		assertThat(next.outcome()).isEqualTo(AlertIngest.Outcome.REOPENED);
+		assertThat(next.incidentId()).isEqualTo(first.incidentId());
+		Incident reopened = incidents.findById(first.incidentId()).orElseThrow();
+		assertThat(reopened.status()).isEqualTo(IncidentStatus.INVESTIGATING);
+		assertThat(reopened.reopenCount()).isEqualTo(1);
+		assertThat(reopened.resolution()).isNull();
+		assertThat(reopened.resolvedAt()).isNull();
+		assertThat(reopened.alertCount()).isEqualTo(2);
+		assertThat(reopened.groupingReason()).startsWith("rule Encoded PowerShell command line (" + ruleId + "), host wkstn-1")
+			.contains("reopened by alert " + ruleId + "-a2", "reopen window PT1H");
+		assertThat(jdbc.sql("SELECT actor || ' ' || after::text FROM audit_log WHERE incident_id = ? AND action = 'reopen'")
+			.param(first.incidentId())
+			.query(String.class)
+			.single()).startsWith("system ").contains("\"alert\": \"" + ruleId + "-a2\"", "\"reopen_count\": 1");
+		assertThat(count("SELECT count(*) FROM incidents WHERE rule_id = ?")).isEqualTo(1);
+	}
+
+	@Test
+	void shouldOpenNewIncidentWhenTruePositiveWasResolvedLongerAgoThanTheWindow() {
+		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
+		workflow.resolve(first.incidentId(), Resolution.TRUE_POSITIVE, null, ANN);
+		jdbc.sql("UPDATE incidents SET resolved_at = now() - interval '61 minutes' WHERE id = ?")
+			.param(first.incidentId())
+			.update();
+
+		AlertIngest.Result next = ingest("a2", "high", "wkstn-1", T0.plusSeconds(60));
+
+		assertThat(next.outcome()).isEqualTo(AlertIngest.Outcome.NEW_INCIDENT);
+		assertThat(next.incidentId()).isNotEqualTo(first.incidentId());
+		assertThat(incidents.findById(next.incidentId()).orElseThrow().groupingReason())
+			.isEqualTo("rule Encoded PowerShell command line (" + ruleId + "), host wkstn-1: its alerts join this "
+					+ "incident while it is open");
+		assertThat(incidents.findById(first.incidentId()).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
+	}
+
+	@Test
+	void shouldAddAlertToTheTargetWhenItsIncidentWasMergedIntoAnOpenOne() {
+		AlertIngest.Result source = ingest("a1", "low", "wkstn-1", T0);
+		AlertIngest.Result target = ingest("a2", "low", "wkstn-2", T0);
+		workflow.merge(source.incidentId(), target.incidentId(), new Actor("lead-" + ruleId, Role.LEAD));
+
+		AlertIngest.Result next = ingest("a3", "medium", "wkstn-1", T0.plusSeconds(60));
+
+		assertThat(next.outcome()).isEqualTo(AlertIngest.Outcome.ADDED);
+		assertThat(next.incidentId()).isEqualTo(target.incidentId());
+		assertThat(incidents.findById(target.incidentId()).orElseThrow().alertCount()).isEqualTo(3);
+		assertThat(incidents.findById(source.incidentId()).orElseThrow().alertCount()).isZero();
+	}
+
+	@Test
+	void shouldReopenOnceWhenTwoAlertsOfTheResolvedIncidentArriveConcurrently() throws Exception {
+		AlertIngest.Result first = ingest("a1", "high", "wkstn-1", T0);
+		workflow.resolve(first.incidentId(), Resolution.TRUE_POSITIVE, null, ANN);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<AlertIngest.Result> a2 = pool.submit(() -> {
+				start.await();
+				return ingest("a2", "high", "wkstn-1", T0.plusSeconds(60));
+			});
+			Future<AlertIngest.Result> a3 = pool.submit(() -> {
+				start.await();
+				return ingest("a3", "high", "wkstn-1", T0.plusSeconds(61));
+			});
+			start.countDown();
+
+			assertThat(List.of(a2.get(30, TimeUnit.SECONDS), a3.get(30, TimeUnit.SECONDS)))
+				.extracting(AlertIngest.Result::incidentId)
+				.containsOnly(first.incidentId());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Incident incident = incidents.findById(first.incidentId()).orElseThrow();
+		assertThat(incident.reopenCount()).isEqualTo(1);
+		assertThat(incident.alertCount()).isEqualTo(3);
+		assertThat(count("SELECT count(*) FROM incidents WHERE rule_id = ?")).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE incident_id = ? AND action = 'reopen'")
+			.param(first.incidentId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.iterdef.web.model.Paged;
 import io.iterdef.web.system.SecurityConfiguration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -63,11 +65,16 @@ class IncidentControllerTest {
 			.andExpect(redirectedUrl("/login"));
 	}
 
+	@BeforeEach
+	void assignable() {
+		given(incidents.assignable()).willReturn(new IncidentService.Assignable(List.of("ann", "lee"), List.of("soc")));
+	}
+
 	@Test
-	@WithMockUser(roles = "ANALYST")
+	@WithMockUser(username = "ann", roles = "ANALYST")
 	void shouldShowIncidentListWhenAuthenticated() throws Exception {
-		Paged<Incident> page = Paged.of(List.of(incident()), Paged.request(1, 25), 1);
-		given(incidents.newest(any())).willReturn(page);
+		Paged<IncidentRow> page = Paged.of(List.of(new IncidentRow(incident(), "warning", false)), Paged.request(1, 25), 1);
+		given(incidents.list(eq(IncidentFilter.none()), eq("ann"), any())).willReturn(page);
 
 		mockMvc.perform(get("/incidents"))
 			.andExpect(status().isOk())
@@ -75,18 +82,47 @@ class IncidentControllerTest {
 			.andExpect(model().attribute("incidents", hasSize(1)))
 			.andExpect(model().attribute("page", page))
 			.andExpect(content().string(containsString("Encoded PowerShell command line on wkstn-1.corp.local")))
-			.andExpect(content().string(containsString("/incidents/7")));
+			.andExpect(content().string(containsString("data-incident-id=\"7\"")))
+			.andExpect(content().string(containsString("class=\"incident-link\" href=\"/incidents/7\"")))
+			.andExpect(content().string(containsString("id=\"bulk-acknowledge\"")));
+	}
+
+	@Test
+	@WithMockUser(username = "ann")
+	void shouldPassFiltersAndKeepThemInPageLinksWhenListIsFiltered() throws Exception {
+		IncidentFilter filter = new IncidentFilter("open", "high", "me", null, "rule-1", "wkstn", "24h", "breached",
+				"sla", "asc");
+		given(incidents.list(eq(filter), eq("ann"), eq(Paged.request(1, 1))))
+			.willReturn(Paged.of(List.of(new IncidentRow(incident(), "breached", false)), Paged.request(1, 1), 3));
+
+		mockMvc.perform(get("/incidents").param("status", "open").param("severity", "high").param("assignee", "me")
+			.param("rule", "rule-1").param("host", "wkstn").param("age", "24h").param("sla", "breached")
+			.param("sort", "sla").param("dir", "asc").param("size", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"/incidents?status=open&amp;severity=high&amp;assignee=me&amp;rule=rule-1&amp;host=wkstn&amp;age=24h&amp;sla=breached&amp;sort=sla&amp;dir=asc&amp;page=2&amp;size=1")));
 	}
 
 	@Test
 	@WithMockUser
 	void shouldClampPageWhenPageParameterIsOutOfRange() throws Exception {
-		given(incidents.newest(Paged.request(1, 200))).willReturn(Paged.of(List.of(), Paged.request(1, 200), 0));
+		given(incidents.list(any(), any(), eq(Paged.request(1, 200))))
+			.willReturn(Paged.of(List.of(), Paged.request(1, 200), 0));
 
 		mockMvc.perform(get("/incidents").param("page", "-3").param("size", "100000"))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("incidents", hasSize(0)))
-			.andExpect(content().string(containsString("No incidents yet.")));
+			.andExpect(content().string(containsString("No incidents match.")));
+	}
+
+	@Test
+	@WithMockUser
+	void shouldExplainUnknownFilterValueWhenItIsIgnored() throws Exception {
+		given(incidents.list(any(), any(), any())).willReturn(Paged.of(List.of(), Paged.request(1, 25), 0));
+
+		mockMvc.perform(get("/incidents").param("status", "<b>closed</b>"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Unknown status &#39;&lt;b&gt;closed&lt;/b&gt;&#39;")));
 	}
 
 	@Test
@@ -134,6 +170,58 @@ class IncidentControllerTest {
 	@WithMockUser
 	void shouldAnswerBadRequestWhenIncidentIdIsNotANumber() throws Exception {
 		mockMvc.perform(get("/incidents/{id}", "abc")).andExpect(status().isBadRequest());
+	}
+
+	private static IncidentService.IncidentDetails worked(IncidentStatus status, Resolution resolution) {
+		Incident i = incident();
+		Instant t = i.createdAt();
+		Incident worked = new Incident(i.id(), i.title(), i.ruleId(), i.ruleName(), i.severity(), i.hostName(),
+				i.groupKey(), status, t, t, t, t, 1, "ann", "soc", t, "ann", resolution == null ? null : t,
+				resolution == null ? null : "ann", resolution, 0, null, "rule Encoded (rule-1), host wkstn-1");
+		Note note = new Note(1, "ann", t, "**x** <script>alert(1)</script>",
+				Markdown.toHtml("**x** <script>alert(1)</script>"));
+		AuditLog.Entry entry = new AuditLog.Entry(1, t, "ann", "acknowledge", "{\"status\": \"new\"}",
+				"{\"status\": \"acknowledged\"}");
+		SlaStatus sla = new SlaStatus(false, null, null, new SlaStatus.Phase(1800L, 60, "ok", null),
+				new SlaStatus.Phase(28800L, 60, "ok", t.plusSeconds(28740)), "ok");
+		return new IncidentService.IncidentDetails(worked, List.of(alert()), sla, List.of(note), List.of(entry),
+				Observables.of(alert().events()));
+	}
+
+	@Test
+	@WithMockUser(username = "ann", roles = "ANALYST")
+	void shouldShowWorkflowStateNotesAuditAndAnalystActionsWhenIncidentIsAcknowledged() throws Exception {
+		given(incidents.details(TEST_INCIDENT_ID)).willReturn(Optional.of(worked(IncidentStatus.ACKNOWLEDGED, null)));
+
+		mockMvc.perform(get("/incidents/{id}", TEST_INCIDENT_ID))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"incident-status\" class=\"status status-acknowledged\">acknowledged</span>")))
+			.andExpect(content().string(containsString("id=\"investigate\"")))
+			.andExpect(content().string(containsString("id=\"resolve-form\"")))
+			.andExpect(content().string(containsString("<strong>x</strong> &lt;script&gt;alert(1)&lt;/script&gt;")))
+			.andExpect(content().string(containsString("class=\"audit-entry\" data-action=\"acknowledge\"")))
+			.andExpect(content().string(containsString("{&quot;status&quot;: &quot;acknowledged&quot;}")))
+			.andExpect(content().string(containsString("rule Encoded (rule-1), host wkstn-1")))
+			.andExpect(content().string(containsString("id=\"observables\"")))
+			.andExpect(content().string(not(containsString("id=\"acknowledge\""))))
+			.andExpect(content().string(not(containsString("id=\"merge-form\""))))
+			.andExpect(content().string(not(containsString("id=\"assign-form\""))))
+			.andExpect(content().string(not(containsString("<script>alert(1)</script>"))));
+	}
+
+	@Test
+	@WithMockUser(username = "lee", roles = "LEAD")
+	void shouldShowResolutionReopenAndLeadFormsWhenIncidentIsResolvedAndUserIsLead() throws Exception {
+		given(incidents.details(TEST_INCIDENT_ID))
+			.willReturn(Optional.of(worked(IncidentStatus.RESOLVED, Resolution.FALSE_POSITIVE)));
+
+		mockMvc.perform(get("/incidents/{id}", TEST_INCIDENT_ID))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"incident-resolution\">false_positive</span>")))
+			.andExpect(content().string(containsString("id=\"reopen\"")))
+			.andExpect(content().string(containsString("id=\"assign-form\"")))
+			.andExpect(content().string(not(containsString("id=\"resolve-form\""))))
+			.andExpect(content().string(not(containsString("id=\"merge-form\""))));
 	}
 
 }

@@ -21,6 +21,7 @@ class IterdefEnvironmentTest {
 			.containsEntry("spring.kafka.security.protocol", "PLAINTEXT")
 			.containsEntry("server.port", "8080")
 			.containsEntry("iterdef.admin.user", "admin")
+			.containsEntry("iterdef.incidents.reopen-within", "PT1H")
 			.doesNotContainKey("spring.kafka.properties.sasl.jaas.config")
 			.doesNotContainKey("spring.kafka.properties.ssl.truststore.location");
 	}
