@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * false positive, and read the audit log. Written against the incident pages' DOM contract (form#incident-filter,
  * table#incidents, #incident-status, button#acknowledge, form#note-form, form#resolve-form, table#audit-log).
  */
-@Disabled("enable after the incident workflow UI is merged")
 class IncidentFlowBrowserIT extends BrowserSupport {
 
 	private static final String PASSWORD = "analyst-password";
