@@ -20,7 +20,7 @@ class ApiTokenRepository {
 	record Token(long id, String username, String name, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
 			Instant revokedAt) {
 
-		boolean active(Instant now) {
+		public boolean active(Instant now) {
 			return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
 		}
 
