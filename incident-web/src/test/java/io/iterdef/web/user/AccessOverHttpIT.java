@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -38,6 +39,9 @@ class AccessOverHttpIT extends StackSupport {
 	@Autowired
 	private PasswordEncoder passwordEncoder;
 
+	@Autowired
+	private ConfigurableEnvironment environment;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -57,6 +61,22 @@ class AccessOverHttpIT extends StackSupport {
 		return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String slaTargets() {
+		return jdbc.sql("SELECT string_agg(severity || ack_seconds || '/' || resolve_seconds || updated_at, ',' "
+				+ "ORDER BY severity) FROM sla_targets").query(String.class).single();
+	}
+
+	@Test
+	void shouldEndIdleSessionsAfterThirtyMinutesByDefault() {
+		// application.yaml must not pin it, or ITERDEF_SESSION_TIMEOUT would have no effect
+		assertThat(environment.getProperty("server.servlet.session.timeout")).isEqualTo("30m");
+		assertThat(environment.getPropertySources().stream()
+			.filter(source -> source.containsProperty("server.servlet.session.timeout"))
+			.map(source -> source.getName())
+			.filter(name -> !name.equals("configurationProperties")) // Boot's view over all the others
+			.toList()).containsExactly("iterdefEnvironment");
 	}
 
 	private static String csrf(String page) {
@@ -96,6 +116,12 @@ class AccessOverHttpIT extends StackSupport {
 		HttpResponse<String> create = postForm("/admin/users",
 				"username=" + mallory + "&role=admin&password=mallory-password-1&_csrf=" + enc(pageToken));
 		assertThat(create.statusCode()).isEqualTo(403);
+		String slaBefore = slaTargets();
+		HttpResponse<String> sla = postForm("/admin/sla",
+				"severity=high&ackSeconds=1&resolveSeconds=2&_csrf=" + enc(pageToken));
+		assertThat(sla.statusCode()).isEqualTo(403);
+		assertThat(sla.body()).contains("Your role (analyst) cannot change SLA targets; ask a lead.");
+		assertThat(slaTargets()).isEqualTo(slaBefore);
 		HttpResponse<String> policies = postForm("/admin/policies", "name=x&_csrf=" + enc(pageToken));
 		assertThat(policies.statusCode()).isEqualTo(403);
 		assertThat(policies.body()).contains("Your role (analyst) cannot change escalation policies; ask a lead.");
