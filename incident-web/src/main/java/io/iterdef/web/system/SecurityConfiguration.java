@@ -9,6 +9,8 @@ import io.iterdef.web.api.ApiErrors;
 import io.iterdef.web.api.ApiTokens;
 import io.iterdef.web.api.BearerTokenFilter;
 import io.iterdef.web.user.AccessDeniedPage;
+import io.iterdef.web.user.ActiveUsers;
+import io.iterdef.web.user.SessionUserCheck;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two filter chains.
@@ -64,7 +67,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ActiveUsers> activeUsers) throws Exception {
+		SessionUserCheck sessionUserCheck = new SessionUserCheck(activeUsers::getIfAvailable);
 		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setDefaultFailureUrl("/login?error");
 		failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
@@ -84,6 +88,7 @@ public class SecurityConfiguration {
 				.failureHandler(failure)
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.addFilterAfter(sessionUserCheck, SecurityContextHolderFilter.class)
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDeniedPage()));
 		return http.build();
 	}

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -17,6 +18,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -83,15 +85,27 @@ class UserAdminIT extends StackSupport {
 	}
 
 	@Test
-	void shouldRefuseLoginOfADisabledUserAndAuditTheChange() throws Exception {
+	void shouldApplyRoleChangeAndDisablingToALoggedInUserAndRefuseTheNextLogin() throws Exception {
 		String admin = newUser(Role.ADMIN);
 		String ann = newUser(Role.ANALYST);
-		mockMvc.perform(formLogin("/login").user(ann).password(PASSWORD)).andExpect(authenticated());
+		MockHttpSession session = (MockHttpSession) mockMvc
+			.perform(formLogin("/login").user(ann).password(PASSWORD))
+			.andExpect(authenticated())
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		mockMvc.perform(get("/admin/teams").session(session)).andExpect(status().isForbidden());
+
+		mockMvc.perform(post("/admin/users/{u}/role", ann).param("role", "lead")
+			.with(user(admin).roles("ADMIN"))
+			.with(csrf())).andExpect(flash().attribute("message", "'" + ann + "' is now lead."));
+		mockMvc.perform(get("/admin/teams").session(session)).andExpect(status().isOk());
 
 		mockMvc.perform(post("/admin/users/{u}/enabled", ann).param("enabled", "false")
 			.with(user(admin).roles("ADMIN"))
 			.with(csrf())).andExpect(flash().attribute("message", "'" + ann + "' is now disabled."));
 
+		mockMvc.perform(get("/incidents").session(session)).andExpect(redirectedUrl("/login?disabled"));
 		mockMvc.perform(formLogin("/login").user(ann).password(PASSWORD))
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?error"));
