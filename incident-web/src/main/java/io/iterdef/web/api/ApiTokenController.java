@@ -50,8 +50,7 @@ class ApiTokenController {
 			RedirectAttributes redirect) {
 		try {
 			ApiTokens.Created created = tokens.create(authentication.getName(), name, expiresInDays);
-			redirect.addFlashAttribute("message", "Created token '" + created.name()
-					+ "'. Copy it now: it is shown only this once.");
+			redirect.addFlashAttribute("message", "Created token '" + created.name() + "'.");
 			redirect.addFlashAttribute("secret", created.secret());
 		}
 		catch (ApiTokens.TokenException ex) {
