@@ -32,6 +32,7 @@ public class IterdefEnvironment implements EnvironmentPostProcessor {
 		p.put("server.port", get(env, "ITERDEF_WEB_PORT", "8080"));
 		p.put("iterdef.admin.user", get(env, "ITERDEF_ADMIN_USER", "admin"));
 		p.put("iterdef.admin.password", get(env, "ITERDEF_ADMIN_PASSWORD", ""));
+		p.put("server.servlet.session.timeout", get(env, "ITERDEF_SESSION_TIMEOUT", "30m"));
 		p.put("iterdef.topics.partitions", get(env, "ITERDEF_TOPIC_PARTITIONS", "3"));
 		p.put("iterdef.topics.replication", get(env, "ITERDEF_TOPIC_REPLICATION", "1"));
 		p.put("iterdef.incidents.reopen-within", get(env, "ITERDEF_INCIDENT_REOPEN_WITHIN", "PT1H"));

@@ -22,6 +22,7 @@ class IterdefEnvironmentTest {
 			.containsEntry("server.port", "8080")
 			.containsEntry("iterdef.admin.user", "admin")
 			.containsEntry("iterdef.incidents.reopen-within", "PT1H")
+			.containsEntry("server.servlet.session.timeout", "30m")
 			.doesNotContainKey("spring.kafka.properties.sasl.jaas.config")
 			.doesNotContainKey("spring.kafka.properties.ssl.truststore.location");
 	}
@@ -31,12 +32,14 @@ class IterdefEnvironmentTest {
 		MockEnvironment env = new MockEnvironment().withProperty("ITERDEF_DB_URL", "jdbc:postgresql://db:5432/x")
 			.withProperty("ITERDEF_DB_USER", "iterdef")
 			.withProperty("ITERDEF_DB_PASSWORD", " s3cret ")
-			.withProperty("ITERDEF_WEB_PORT", "9090");
+			.withProperty("ITERDEF_WEB_PORT", "9090")
+			.withProperty("ITERDEF_SESSION_TIMEOUT", "2h");
 
 		assertThat(IterdefEnvironment.properties(env)).containsEntry("spring.datasource.url", "jdbc:postgresql://db:5432/x")
 			.containsEntry("spring.datasource.username", "iterdef")
 			.containsEntry("spring.datasource.password", " s3cret ")
-			.containsEntry("server.port", "9090");
+			.containsEntry("server.port", "9090")
+			.containsEntry("server.servlet.session.timeout", "2h");
 	}
 
 	@Test

@@ -1,0 +1,5 @@
+package io.iterdef.web.api;
+
+/** Marks the REST controllers whose errors {@link ApiExceptionHandler} answers as JSON. */
+interface ApiEndpoint {
+}
