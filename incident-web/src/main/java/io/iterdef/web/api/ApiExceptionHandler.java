@@ -2,6 +2,8 @@ package io.iterdef.web.api;
 
 import java.util.Map;
 
+import io.iterdef.web.incident.IncidentNotFoundException;
+import io.iterdef.web.incident.WorkflowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,17 @@ class ApiExceptionHandler {
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Map<String, Object>> api(ApiException ex) {
 		return ResponseEntity.status(ex.status()).body(ApiErrors.body(ex.getMessage(), ex.hint()));
+	}
+
+	@ExceptionHandler(IncidentNotFoundException.class)
+	ResponseEntity<Map<String, Object>> notFound(IncidentNotFoundException ex) {
+		return api(ApiException.notFound(ex.getMessage()));
+	}
+
+	@ExceptionHandler(WorkflowException.class)
+	ResponseEntity<Map<String, Object>> conflict(WorkflowException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(ApiErrors.body(ex.getMessage(), "GET the incident to see its current state."));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

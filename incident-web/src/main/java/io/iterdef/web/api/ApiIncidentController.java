@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.iterdef.web.incident.Actor;
+import io.iterdef.web.incident.IncidentWorkflow;
+import io.iterdef.web.incident.Resolution;
 import io.iterdef.web.model.Paged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,17 +15,20 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The incidents REST API, read side. The write endpoints (acknowledge, comment, resolve) are each one more
- * method here calling the incident workflow with {@code principal.getName()} as the actor and answering
- * {@link #get(long)} of the changed incident.
+ * The incidents REST API: list and get, and the workflow steps acknowledge, comment and resolve. A write
+ * goes through {@link IncidentWorkflow} as the token's user (same role checks and audit entries as the
+ * pages) and answers the changed incident.
  */
 @RestController
 @RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -36,8 +42,11 @@ class ApiIncidentController implements ApiEndpoint {
 
 	private final ApiIncidentRepository incidents;
 
-	ApiIncidentController(ApiIncidentRepository incidents) {
+	private final IncidentWorkflow workflow;
+
+	ApiIncidentController(ApiIncidentRepository incidents, IncidentWorkflow workflow) {
 		this.incidents = incidents;
+		this.workflow = workflow;
 	}
 
 	@GetMapping
@@ -71,6 +80,41 @@ class ApiIncidentController implements ApiEndpoint {
 		ApiModel.IncidentSummary incident = incidents.find(id)
 			.orElseThrow(() -> ApiException.notFound("no incident " + id));
 		return new ApiModel.IncidentDetails(incident, incidents.alerts(id), incidents.notes(id));
+	}
+
+	@PostMapping("/{id}/acknowledge")
+	@Operation(summary = "Acknowledge a new incident (stops its escalation)",
+			description = "409 when the incident is not new any more.")
+	ApiModel.IncidentDetails acknowledge(@PathVariable long id, Authentication user) {
+		workflow.acknowledge(id, Actor.of(user));
+		return get(id);
+	}
+
+	@PostMapping(path = "/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Add a note (Markdown) to an incident", description = "Body: {\"body\": \"...\"}.")
+	ApiModel.IncidentDetails comment(@PathVariable long id, @RequestBody ApiModel.CommentRequest request,
+			Authentication user) {
+		String body = request == null ? null : blankToNull(request.body());
+		if (body == null) {
+			throw ApiException.badRequest("The comment's body is missing or blank.");
+		}
+		workflow.addNote(id, body, Actor.of(user));
+		return get(id);
+	}
+
+	@PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Resolve an incident",
+			description = "Body: {\"resolution\": \"true_positive|false_positive|benign|duplicate\", \"comment\": \"optional Markdown\"}. "
+					+ "409 when it is resolved already.")
+	ApiModel.IncidentDetails resolve(@PathVariable long id, @RequestBody ApiModel.ResolveRequest request,
+			Authentication user) {
+		Resolution resolution = request == null ? null : Resolution.parse(request.resolution());
+		if (resolution == null) {
+			throw ApiException.badRequest("resolution '" + (request == null ? null : request.resolution())
+					+ "' is not one of benign, duplicate, false_positive, true_positive.");
+		}
+		workflow.resolve(id, resolution, blankToNull(request.comment()), Actor.of(user));
+		return get(id);
 	}
 
 	private static String oneOf(String name, String value, Set<String> allowed, List<String> problems) {

@@ -33,4 +33,12 @@ final class ApiModel {
 	record IncidentDetails(IncidentSummary incident, List<AlertSummary> alerts, List<Note> notes) {
 	}
 
+	/** The body of POST /api/v1/incidents/{id}/comments: a note in Markdown. */
+	record CommentRequest(String body) {
+	}
+
+	/** The body of POST /api/v1/incidents/{id}/resolve. */
+	record ResolveRequest(String resolution, String comment) {
+	}
+
 }

@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.iterdef.web.incident.Actor;
+import io.iterdef.web.incident.IncidentNotFoundException;
+import io.iterdef.web.incident.IncidentWorkflow;
+import io.iterdef.web.incident.Resolution;
+import io.iterdef.web.incident.WorkflowException;
 import io.iterdef.web.system.SecurityConfiguration;
+import io.iterdef.web.user.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +24,15 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,6 +50,11 @@ class ApiIncidentControllerTest {
 
 	@MockitoBean
 	private ApiTokens tokens;
+
+	@MockitoBean
+	private IncidentWorkflow workflow;
+
+	private static final Actor ANN = new Actor("ann", Role.ANALYST);
 
 	@BeforeEach
 	void analystToken() {
@@ -125,6 +140,82 @@ class ApiIncidentControllerTest {
 			.andExpect(jsonPath("$.incident.title").value("Encoded PowerShell on h1"))
 			.andExpect(jsonPath("$.alerts[0].attack[0]").value("T1059.001"))
 			.andExpect(jsonPath("$.notes[0].markdown").value("looks **benign**"));
+	}
+
+	@Test
+	void shouldAcknowledgeAsTheTokensUserWithoutACsrfToken() throws Exception {
+		given(incidents.find(7L)).willReturn(Optional.of(incident(7)));
+
+		mockMvc.perform(post("/api/v1/incidents/7/acknowledge").header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.incident.id").value(7));
+		verify(workflow).acknowledge(7, ANN);
+	}
+
+	@Test
+	void shouldAnswer409WithTheReasonWhenTheStepDoesNotFit() throws Exception {
+		willThrow(new WorkflowException("Incident 7 is already resolved; reopen it first")).given(workflow)
+			.acknowledge(7, ANN);
+
+		mockMvc.perform(post("/api/v1/incidents/7/acknowledge").header("Authorization", TOKEN))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.error").value("Incident 7 is already resolved; reopen it first"));
+	}
+
+	@Test
+	void shouldAnswer404WhenAcknowledgingAMissingIncident() throws Exception {
+		willThrow(new IncidentNotFoundException("Incident 42 does not exist")).given(workflow).acknowledge(42, ANN);
+
+		mockMvc.perform(post("/api/v1/incidents/42/acknowledge").header("Authorization", TOKEN))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error").value("Incident 42 does not exist"));
+	}
+
+	@Test
+	void shouldAddACommentAsANote() throws Exception {
+		given(incidents.find(7L)).willReturn(Optional.of(incident(7)));
+
+		mockMvc.perform(post("/api/v1/incidents/7/comments").header("Authorization", TOKEN)
+			.contentType("application/json")
+			.content("{\"body\": \"checked the **host**\"}")).andExpect(status().isOk());
+		verify(workflow).addNote(7, "checked the **host**", ANN);
+	}
+
+	@Test
+	void shouldRefuseABlankComment() throws Exception {
+		mockMvc.perform(post("/api/v1/incidents/7/comments").header("Authorization", TOKEN)
+			.contentType("application/json")
+			.content("{\"body\": \"  \"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("The comment's body is missing or blank."));
+		verifyNoInteractions(workflow);
+	}
+
+	@Test
+	void shouldResolveWithTheResolutionAndComment() throws Exception {
+		given(incidents.find(7L)).willReturn(Optional.of(incident(7)));
+
+		mockMvc.perform(post("/api/v1/incidents/7/resolve").header("Authorization", TOKEN)
+			.contentType("application/json")
+			.content("{\"resolution\": \"FALSE_POSITIVE\", \"comment\": \"admin script\"}"))
+			.andExpect(status().isOk());
+		verify(workflow).resolve(7, Resolution.FALSE_POSITIVE, "admin script", ANN);
+	}
+
+	@Test
+	void shouldRefuseAnUnknownResolution() throws Exception {
+		mockMvc.perform(post("/api/v1/incidents/7/resolve").header("Authorization", TOKEN)
+			.contentType("application/json")
+			.content("{\"resolution\": \"fixed\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value(containsString("resolution 'fixed' is not one of")));
+		verify(workflow, org.mockito.Mockito.never()).resolve(eq(7L), any(), any(), any());
+	}
+
+	@Test
+	void shouldRefuseWritesWithoutAToken() throws Exception {
+		mockMvc.perform(post("/api/v1/incidents/7/acknowledge")).andExpect(status().isUnauthorized());
+		verifyNoInteractions(workflow);
 	}
 
 }

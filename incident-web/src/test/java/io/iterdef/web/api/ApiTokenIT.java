@@ -84,6 +84,58 @@ class ApiTokenIT extends StackSupport {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	private HttpResponse<String> postJson(String path, String token, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void shouldAcknowledgeCommentAndResolveAsTheTokensUserWithAudit() throws Exception {
+		String secret = tokens.create(username, "it", null).secret();
+		long id = jdbc.sql("SELECT id FROM incidents WHERE rule_id = ? ORDER BY id LIMIT 1").param(rule).query(Long.class).single();
+		String base = "/api/v1/incidents/" + id;
+
+		HttpResponse<String> ack = postJson(base + "/acknowledge", secret, "");
+		assertThat(ack.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(ack.body()).get("incident").get("status").asString()).isEqualTo("acknowledged");
+		assertThat(json.readTree(ack.body()).get("incident").get("acknowledgedBy").asString()).isEqualTo(username);
+
+		HttpResponse<String> again = postJson(base + "/acknowledge", secret, "");
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(json.readTree(again.body()).get("error").asString()).contains("Incident " + id);
+
+		HttpResponse<String> comment = postJson(base + "/comments", secret, "{\"body\": \"isolated the **host**\"}");
+		assertThat(comment.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(comment.body()).get("notes").get(0).get("markdown").asString())
+			.isEqualTo("isolated the **host**");
+
+		HttpResponse<String> bad = postJson(base + "/resolve", secret, "{\"resolution\": \"fixed\"}");
+		assertThat(bad.statusCode()).isEqualTo(400);
+
+		HttpResponse<String> resolved = postJson(base + "/resolve", secret, "{\"resolution\": \"false_positive\"}");
+		assertThat(resolved.statusCode()).isEqualTo(200);
+		JsonNode incident = json.readTree(resolved.body()).get("incident");
+		assertThat(incident.get("status").asString()).isEqualTo("resolved");
+		assertThat(incident.get("resolution").asString()).isEqualTo("false_positive");
+
+		assertThat(jdbc.sql("SELECT action FROM audit_log WHERE incident_id = ? AND actor = ? ORDER BY id")
+			.params(id, username)
+			.query(String.class)
+			.list()).containsSubsequence("acknowledge", "note", "resolve");
+
+		HttpResponse<String> anonymous = postJson(base + "/reopen", null, "");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		HttpResponse<String> wrong = postJson(base + "/comments", "itd_wrong", "{\"body\": \"x\"}");
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(jdbc.sql("SELECT count(*) FROM incident_notes WHERE incident_id = ?").param(id).query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	@Test
 	void shouldListAndPageIncidentsWhenTheTokenIsValid() throws Exception {
 		String secret = tokens.create(username, "it", null).secret();
