@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureMockMvc
 public abstract class StackSupport {
 
-	static final String IT_DATABASE = System.getProperty("iterdef.it.database", "iterdef_web_it");
+	static final String IT_DATABASE = "iterdef_web_it";
 
 	/** A free port for the ITs' SMTP server (GreenMail, started by the tests that need mail). */
 	protected static final int SMTP_PORT = freePort();
@@ -73,21 +73,26 @@ public abstract class StackSupport {
 	}
 
 	private static String itDatabase(Stack stack) {
+		// -Diterdef.it.database=NAME (e.g. via -DargLine) runs the ITs on another database of the same server.
+		String database = System.getProperty("iterdef.it.database", IT_DATABASE);
+		if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("iterdef.it.database must be a lower-case identifier: " + database);
+		}
 		try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword())) {
 			try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-				exists.setString(1, IT_DATABASE);
+				exists.setString(1, database);
 				try (ResultSet rs = exists.executeQuery()) {
 					if (!rs.next()) {
 						try (Statement create = c.createStatement()) {
-							create.execute("CREATE DATABASE " + IT_DATABASE);
+							create.execute("CREATE DATABASE " + database);
 						}
 					}
 				}
 			}
-			return withDatabase(stack.jdbcUrl(), IT_DATABASE);
+			return withDatabase(stack.jdbcUrl(), database);
 		}
 		catch (SQLException ex) {
-			System.err.println("incident-web ITs: cannot use database " + IT_DATABASE + " (" + ex.getMessage()
+			System.err.println("incident-web ITs: cannot use database " + database + " (" + ex.getMessage()
 					+ "); using " + stack.jdbcUrl());
 			return stack.jdbcUrl();
 		}

@@ -29,7 +29,9 @@ class WebhookChannel {
 	WebhookChannel(ObjectMapper json, @Value("${iterdef.notify.webhook-timeout:PT10S}") Duration timeout) {
 		this.json = json;
 		this.timeout = timeout;
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	void send(long notificationId, String url, String payloadJson) throws DeliveryException {
