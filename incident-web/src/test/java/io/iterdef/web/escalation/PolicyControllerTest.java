@@ -150,4 +150,21 @@ class PolicyControllerTest {
 		mockMvc.perform(get("/admin/policies/404")).andExpect(status().isNotFound());
 	}
 
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void shouldListPoliciesAndOfferEmptyFormWhenAdminOpensPages() throws Exception {
+		given(policies.findAll()).willReturn(List.of(policy()));
+
+		mockMvc.perform(get("/admin/policies"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(PolicyController.VIEW_POLICY_LIST))
+			.andExpect(content().string(containsString("Credential &lt;theft&gt;")))
+			.andExpect(content().string(containsString("cred-.*")));
+		mockMvc.perform(get("/admin/policies/new"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(PolicyController.VIEW_POLICY_FORM))
+			.andExpect(content().string(containsString("New escalation policy")))
+			.andExpect(content().string(containsString("name=\"targets[4]\"")));
+	}
+
 }
