@@ -126,8 +126,8 @@ final class PolicyValidator {
 			}
 			levels.add(new Level(delay.getAsLong(), targets));
 		}
-		if (levels.isEmpty()) {
-			errors.putIfAbsent("levels", "Add at least one level (a delay and its targets).");
+		if (levels.isEmpty() && errors.keySet().stream().noneMatch(k -> k.startsWith("level"))) {
+			errors.put("levels", "Add at least one level (a delay and its targets).");
 		}
 		return levels;
 	}
