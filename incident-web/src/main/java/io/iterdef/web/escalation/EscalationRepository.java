@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class EscalationRepository {
 
 	/** An incident the scheduler has not looked at yet. */
-	record Candidate(long incidentId, String ruleId, String severity, Instant createdAt, boolean unacknowledged) {
+	record Candidate(long incidentId, String ruleId, String severity, Instant createdAt) {
 	}
 
 	/** A due escalation, locked by the claiming transaction. */
@@ -47,20 +47,21 @@ public class EscalationRepository {
 	}
 
 	/**
-	 * Incidents without an escalation row, created since the first policy version existed (older incidents
-	 * never escalate), oldest first.
+	 * New, unacknowledged incidents without an escalation row, created since the first policy version existed
+	 * (older incidents never escalate; incidents acknowledged before the scheduler saw them get no row), oldest
+	 * first.
 	 */
 	List<Candidate> candidates(int limit) {
 		return jdbc.sql("""
-				SELECT i.id, i.rule_id, i.severity, i.created_at,
-				       (i.status = 'new' AND i.acknowledged_at IS NULL AND i.merged_into IS NULL) AS unacknowledged
+				SELECT i.id, i.rule_id, i.severity, i.created_at
 				  FROM incidents i
-				 WHERE i.created_at >= (SELECT min(created_at) FROM escalation_policy_versions)
+				 WHERE i.status = 'new' AND i.acknowledged_at IS NULL AND i.merged_into IS NULL
+				   AND i.created_at >= (SELECT min(created_at) FROM escalation_policy_versions)
 				   AND NOT EXISTS (SELECT 1 FROM incident_escalations e WHERE e.incident_id = i.id)
 				 ORDER BY i.id LIMIT ?""")
 			.param(limit)
 			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("rule_id"), rs.getString("severity"),
-					instant(rs, "created_at"), rs.getBoolean("unacknowledged")))
+					instant(rs, "created_at")))
 			.list();
 	}
 
@@ -73,7 +74,7 @@ public class EscalationRepository {
 			.update() == 1;
 	}
 
-	/** Records that the incident does not escalate (no policy matched, or already acknowledged). */
+	/** Records that the incident does not escalate (no policy matched). */
 	boolean attachStopped(long incidentId, Long policyId, Integer version, String reason) {
 		return jdbc.sql("""
 				INSERT INTO incident_escalations (incident_id, policy_id, version, stopped_at, stop_reason)

@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The escalation poll (every iterdef.escalation.poll-interval). Each step is one transaction:
  * <ol>
- * <li>attach: every incident created since the first policy existed and without an escalation row gets one,
- * under the policy version in force when it was created, or a stopped row when none matches;</li>
+ * <li>attach: every new, unacknowledged incident created since the first policy existed and without an
+ * escalation row gets one, under the policy version in force when it was created, or a stopped row when none
+ * matches;</li>
  * <li>stop: escalations of incidents acknowledged, resolved or merged are stopped (audited);</li>
  * <li>fire: due escalations are claimed with FOR UPDATE SKIP LOCKED; their level's notifications go into the
  * outbox and the row moves to the next level, in the claiming transaction, so with several instances each
@@ -87,10 +88,6 @@ class EscalationScheduler {
 					c.createdAt());
 			if (version.isEmpty()) {
 				escalations.attachStopped(c.incidentId(), null, null, "no policy matched");
-			}
-			else if (!c.unacknowledged()) {
-				escalations.attachStopped(c.incidentId(), version.get().policyId(), version.get().version(),
-						"acknowledged before escalation started");
 			}
 			else {
 				PolicyVersion v = version.get();
