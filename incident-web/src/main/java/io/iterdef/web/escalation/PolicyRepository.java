@@ -194,9 +194,4 @@ public class PolicyRepository {
 		return result;
 	}
 
-	static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
-		java.sql.Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
-
 }

@@ -76,7 +76,7 @@ public class NotificationRepository {
 		jdbc.sql("UPDATE notifications SET attempts = attempts + 1, last_error = ?, status = ?, "
 				+ "next_attempt_at = coalesce(?::timestamptz, next_attempt_at) WHERE id = ?")
 			.params(truncate(error), retryAt == null ? "failed" : "pending",
-					retryAt == null ? null : java.sql.Timestamp.from(retryAt), id)
+					retryAt == null ? null : Timestamp.from(retryAt), id)
 			.update();
 	}
 

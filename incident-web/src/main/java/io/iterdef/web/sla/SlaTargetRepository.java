@@ -1,5 +1,6 @@
 package io.iterdef.web.sla;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class SlaTargetRepository {
 			.list()) {
 			before.put(t.severity(), t);
 		}
-		List<String> changed = new java.util.ArrayList<>();
+		List<String> changed = new ArrayList<>();
 		targets.forEach((severity, values) -> {
 			SlaTarget old = before.get(severity);
 			if (old == null || (old.ackSeconds() == values[0] && old.resolveSeconds() == values[1])) {
