@@ -30,11 +30,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(StackExtension.class)
 // A fresh consumer group per test JVM: no waiting for a member of an earlier run to time out.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.kafka.consumer.group-id=iterdef-incident-web-it-${random.uuid}",
-		"iterdef.admin.password=it-admin-password" })
+		"iterdef.admin.password=it-admin-password",
+		// Escalation ITs: a short poll and back-off; mail goes to the GreenMail server they start on SMTP_PORT.
+		"iterdef.escalation.poll-interval=PT1S", "iterdef.notify.backoff-initial=PT1S",
+		// Worktrees add V4..V7 in parallel to the one IT database: apply them in any order.
+		"spring.flyway.out-of-order=true" })
 @AutoConfigureMockMvc
 public abstract class StackSupport {
 
 	static final String IT_DATABASE = "iterdef_web_it";
+
+	/** A free port for the ITs' SMTP server (GreenMail, started by the tests that need mail). */
+	protected static final int SMTP_PORT = freePort();
 
 	private static Stack stack;
 
@@ -56,6 +63,8 @@ public abstract class StackSupport {
 		registry.add("spring.datasource.username", () -> stack.dbUser());
 		registry.add("spring.datasource.password", () -> stack.dbPassword());
 		registry.add("spring.kafka.bootstrap-servers", () -> stack.kafkaBootstrap());
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
 		// Called when the context is created, after @BeforeAll: the stack is known. Security settings of
 		// an external, secured Kafka (none for the embedded broker).
 		if (stack != null) {
@@ -86,6 +95,15 @@ public abstract class StackSupport {
 			System.err.println("incident-web ITs: cannot use database " + database + " (" + ex.getMessage()
 					+ "); using " + stack.jdbcUrl());
 			return stack.jdbcUrl();
+		}
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 

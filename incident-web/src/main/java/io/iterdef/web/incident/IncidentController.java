@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.StringJoiner;
 
+import io.iterdef.web.escalation.EscalationRepository;
 import io.iterdef.web.model.Paged;
+import io.iterdef.web.notify.NotificationRepository;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,8 +26,15 @@ class IncidentController {
 
 	private final IncidentService incidents;
 
-	IncidentController(IncidentService incidents) {
+	private final EscalationRepository escalations;
+
+	private final NotificationRepository notifications;
+
+	IncidentController(IncidentService incidents, EscalationRepository escalations,
+			NotificationRepository notifications) {
 		this.incidents = incidents;
+		this.escalations = escalations;
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/incidents")
@@ -71,6 +80,8 @@ class IncidentController {
 		model.addAttribute("actor", Actor.of(authentication));
 		model.addAttribute("assignable", incidents.assignable());
 		model.addAttribute("resolutions", Resolution.values());
+		model.addAttribute("escalation", escalations.find(incidentId).orElse(null));
+		model.addAttribute("notifications", notifications.forIncident(incidentId));
 		return VIEW_INCIDENT_DETAILS;
 	}
 

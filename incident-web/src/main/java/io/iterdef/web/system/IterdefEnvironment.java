@@ -37,7 +37,37 @@ public class IterdefEnvironment implements EnvironmentPostProcessor {
 		p.put("iterdef.topics.replication", get(env, "ITERDEF_TOPIC_REPLICATION", "1"));
 		p.put("iterdef.incidents.reopen-within", get(env, "ITERDEF_INCIDENT_REOPEN_WITHIN", "PT1H"));
 		kafka(env, p);
+		notifications(env, p);
 		return p;
+	}
+
+	/** Escalation poll, notification mail (SMTP) and the public URL used in notification links. */
+	private static void notifications(Environment env, Map<String, Object> p) {
+		p.put("iterdef.escalation.poll-interval", get(env, "ITERDEF_ESCALATION_POLL_INTERVAL", "PT5S"));
+		p.put("iterdef.escalation.enabled", get(env, "ITERDEF_ESCALATION_ENABLED", "true"));
+		p.put("iterdef.public-url", get(env, "ITERDEF_PUBLIC_URL", "http://127.0.0.1:8080"));
+		p.put("iterdef.notify.mail-from", get(env, "ITERDEF_MAIL_FROM", "iterdef@localhost"));
+		p.put("iterdef.sla.notify", get(env, "ITERDEF_SLA_NOTIFY", ""));
+		String smtpHost = get(env, "ITERDEF_SMTP_HOST", "");
+		if (smtpHost.isEmpty()) {
+			// No spring.mail.host: no mail sender; mail notifications fail with a clear error and are retried.
+			return;
+		}
+		p.put("spring.mail.host", smtpHost);
+		p.put("spring.mail.port", get(env, "ITERDEF_SMTP_PORT", "25"));
+		String user = get(env, "ITERDEF_SMTP_USER", "");
+		if (!user.isEmpty()) {
+			p.put("spring.mail.username", user);
+			p.put("spring.mail.password", get(env, "ITERDEF_SMTP_PASSWORD", ""));
+			p.put("spring.mail.properties.mail.smtp.auth", "true");
+		}
+		if (Boolean.parseBoolean(get(env, "ITERDEF_SMTP_STARTTLS", "false"))) {
+			p.put("spring.mail.properties.mail.smtp.starttls.enable", "true");
+			p.put("spring.mail.properties.mail.smtp.starttls.required", "true");
+		}
+		p.put("spring.mail.properties.mail.smtp.connectiontimeout", "10000");
+		p.put("spring.mail.properties.mail.smtp.timeout", "10000");
+		p.put("spring.mail.properties.mail.smtp.writetimeout", "10000");
 	}
 
 	private static void kafka(Environment env, Map<String, Object> p) {

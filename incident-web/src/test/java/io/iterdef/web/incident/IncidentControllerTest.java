@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.iterdef.web.escalation.EscalationRepository;
+import io.iterdef.web.escalation.IncidentEscalation;
 import io.iterdef.web.model.Paged;
+import io.iterdef.web.notify.Notification;
+import io.iterdef.web.notify.NotificationRepository;
 import io.iterdef.web.system.SecurityConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,12 @@ class IncidentControllerTest {
 
 	@MockitoBean
 	private IncidentService incidents;
+
+	@MockitoBean
+	private EscalationRepository escalations;
+
+	@MockitoBean
+	private NotificationRepository notifications;
 
 	static Incident incident() {
 		Instant t = Instant.parse("2020-09-04T20:09:55.760Z");
@@ -141,6 +151,26 @@ class IncidentControllerTest {
 			.andExpect(content().string(containsString("powershell -enc &lt;script&gt;x&lt;/script&gt;")))
 			.andExpect(content().string(not(containsString("<script>x</script>"))))
 			.andExpect(content().string(not(containsString("suppressed"))));
+	}
+
+	@Test
+	@WithMockUser
+	void shouldShowEscalationAndNotificationDeliveryOnTheIncident() throws Exception {
+		Instant t = Instant.parse("2020-09-04T20:15:00Z");
+		given(incidents.details(TEST_INCIDENT_ID))
+			.willReturn(Optional.of(new IncidentService.IncidentDetails(incident(), List.of(alert()))));
+		given(escalations.find(TEST_INCIDENT_ID)).willReturn(Optional.of(
+				new IncidentEscalation(TEST_INCIDENT_ID, 3L, 2, 2, 0, null, t, t, "acknowledged")));
+		given(notifications.forIncident(TEST_INCIDENT_ID)).willReturn(List.of(new Notification(11, TEST_INCIDENT_ID,
+				"escalation", 1, 0, "email", "soc@example.org", "Escalation level 1", "failed", 3, t,
+				"no SMTP server configured: set <ITERDEF_SMTP_HOST>", t, null, null)));
+
+		mockMvc.perform(get("/incidents/{id}", TEST_INCIDENT_ID))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("stopped (<span>acknowledged</span>)")))
+			.andExpect(content().string(containsString("soc@example.org")))
+			.andExpect(content().string(containsString("status-failed")))
+			.andExpect(content().string(containsString("set &lt;ITERDEF_SMTP_HOST&gt;")));
 	}
 
 	@Test

@@ -67,4 +67,33 @@ class IterdefEnvironmentTest {
 			.isEqualTo("org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";");
 	}
 
+	@Test
+	void shouldLeaveMailUnconfiguredAndUseEscalationDefaultsWhenNoSmtpHostIsSet() {
+		assertThat(IterdefEnvironment.properties(new MockEnvironment())).doesNotContainKey("spring.mail.host")
+			.containsEntry("iterdef.escalation.poll-interval", "PT5S")
+			.containsEntry("iterdef.escalation.enabled", "true")
+			.containsEntry("iterdef.public-url", "http://127.0.0.1:8080")
+			.containsEntry("iterdef.notify.mail-from", "iterdef@localhost");
+	}
+
+	@Test
+	void shouldMapSmtpPublicUrlAndPollIntervalWhenVariablesAreSet() {
+		MockEnvironment env = new MockEnvironment().withProperty("ITERDEF_SMTP_HOST", "smtp.example.org")
+			.withProperty("ITERDEF_SMTP_PORT", "587")
+			.withProperty("ITERDEF_SMTP_USER", "iterdef")
+			.withProperty("ITERDEF_SMTP_PASSWORD", "pw")
+			.withProperty("ITERDEF_MAIL_FROM", "soc@example.org")
+			.withProperty("ITERDEF_PUBLIC_URL", "https://iterdef.example.org")
+			.withProperty("ITERDEF_ESCALATION_POLL_INTERVAL", "PT10S");
+
+		assertThat(IterdefEnvironment.properties(env)).containsEntry("spring.mail.host", "smtp.example.org")
+			.containsEntry("spring.mail.port", "587")
+			.containsEntry("spring.mail.username", "iterdef")
+			.containsEntry("spring.mail.password", "pw")
+			.containsEntry("spring.mail.properties.mail.smtp.auth", "true")
+			.containsEntry("iterdef.notify.mail-from", "soc@example.org")
+			.containsEntry("iterdef.public-url", "https://iterdef.example.org")
+			.containsEntry("iterdef.escalation.poll-interval", "PT10S");
+	}
+
 }
