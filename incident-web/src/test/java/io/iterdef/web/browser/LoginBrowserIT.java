@@ -17,7 +17,7 @@ class LoginBrowserIT extends BrowserSupport {
 
 		assertThat(browser().getCurrentUrl()).endsWith("/login?error");
 		assertThat(browser().findElement(By.cssSelector(".message.error")).getText())
-			.isEqualTo("Wrong username or password.");
+			.isEqualTo("Wrong username or password, or the account is disabled.");
 		assertThat(browser().findElements(By.cssSelector("form.logout"))).isEmpty();
 	}
 

@@ -129,11 +129,19 @@ class EndToEndIT extends StackSupport {
 		return StreamsAppConfig.fromMap(env);
 	}
 
-	/** Earlier builds on the same stack left this scenario's incidents behind: without them, only this run counts. */
+	/**
+	 * Earlier builds on the same stack left this scenario's alerts and incidents behind: without them, only this
+	 * run counts. Incidents keep their audit trail (append-only, so they cannot be deleted): the earlier ones are
+	 * resolved as benign, which makes the same alerts open new incidents, and their alerts are removed.
+	 */
 	private void forgetEarlierRuns(Set<String> alertIds) {
-		jdbc.sql("DELETE FROM incidents WHERE id IN (SELECT incident_id FROM alerts WHERE id = ANY(?))")
-			.param(alertIds.toArray(String[]::new))
+		String[] ids = alertIds.toArray(String[]::new);
+		jdbc.sql("""
+				UPDATE incidents SET status = 'resolved', resolution = 'benign', resolved_at = now(), updated_at = now()
+				 WHERE status <> 'resolved' AND id IN (SELECT incident_id FROM alerts WHERE id = ANY(?))""")
+			.param(ids)
 			.update();
+		jdbc.sql("DELETE FROM alerts WHERE id = ANY(?)").param(ids).update();
 	}
 
 	private long storedAlerts(Set<String> alertIds) {

@@ -130,8 +130,20 @@ class AdminPagesIT extends StackSupport {
 
 	@Test
 	void shouldRefuseToRewriteAPolicyVersionInTheDatabase() {
+		long policy = jdbc.sql("INSERT INTO escalation_policies (name, enabled, updated_by) VALUES (?, false, 'it') RETURNING id")
+			.param("it-immutable-" + UUID.randomUUID())
+			.query(Long.class)
+			.single();
+		jdbc.sql("""
+				INSERT INTO escalation_policy_versions (policy_id, version, severities, levels, created_by)
+				VALUES (?, 1, ARRAY['high'], '[{"delay_seconds": 60, "targets": [{"type": "email", "value": "soc@example.org"}]}]', 'it')""")
+			.param(policy)
+			.update();
+
 		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> jdbc.sql("UPDATE escalation_policy_versions SET repeat_count = repeat_count").update())
+			.assertThatThrownBy(() -> jdbc.sql("UPDATE escalation_policy_versions SET repeat_count = 1 WHERE policy_id = ?")
+				.param(policy)
+				.update())
 			.rootCause()
 			.hasMessageContaining("escalation_policy_versions are immutable");
 	}
