@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.iterdef.web.user.AuditWriter;
+import io.iterdef.web.audit.AuditLog;
 import io.iterdef.web.user.Role;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,9 +42,9 @@ public class ApiTokens {
 
 	private final ApiTokenRepository tokens;
 
-	private final AuditWriter audit;
+	private final AuditLog audit;
 
-	ApiTokens(ApiTokenRepository tokens, AuditWriter audit) {
+	ApiTokens(ApiTokenRepository tokens, AuditLog audit) {
 		this.tokens = tokens;
 		this.audit = audit;
 	}
@@ -82,7 +82,7 @@ public class ApiTokens {
 		after.put("username", username);
 		after.put("name", name);
 		after.put("expires_at", expiresAt == null ? null : expiresAt.toString());
-		audit.write(username, "token.create", null, after);
+		audit.append(username, null, "token.create", null, after);
 		return new Created(id, name, secret, expiresAt);
 	}
 
@@ -100,7 +100,7 @@ public class ApiTokens {
 		if (!tokens.revoke(id, actor)) {
 			throw new TokenException("Token '" + token.name() + "' was already revoked.");
 		}
-		audit.write(actor, "token.revoke", Map.of("id", id, "username", token.username(), "name", token.name()),
+		audit.append(actor, null, "token.revoke", Map.of("id", id, "username", token.username(), "name", token.name()),
 				Map.of("id", id, "revoked", true));
 		return token;
 	}

@@ -1,5 +1,7 @@
 package io.iterdef.web.escalation;
 
+import io.iterdef.web.audit.AuditLog;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +45,14 @@ class EscalationScheduler {
 
 	private final Notifier notifier;
 
-	private final AuditTrail audit;
+	private final AuditLog audit;
 
 	private final SlaMonitor sla;
 
 	private final TransactionTemplate tx;
 
 	EscalationScheduler(EscalationRepository escalations, PolicyRepository policies, Notifier notifier,
-			AuditTrail audit, SlaMonitor sla, TransactionTemplate tx) {
+			AuditLog audit, SlaMonitor sla, TransactionTemplate tx) {
 		this.escalations = escalations;
 		this.policies = policies;
 		this.notifier = notifier;
@@ -93,7 +95,7 @@ class EscalationScheduler {
 				PolicyVersion v = version.get();
 				if (escalations.attach(c.incidentId(), v.policyId(), v.version(),
 						EscalationSteps.firstDue(v.levels(), c.createdAt()))) {
-					audit.record(AuditTrail.SYSTEM, c.incidentId(), "escalation.start", null,
+					audit.append(AuditLog.SYSTEM, c.incidentId(), "escalation.start", null,
 							Map.of("policy_id", v.policyId(), "version", v.version()));
 				}
 			}
@@ -102,7 +104,7 @@ class EscalationScheduler {
 
 	void stop() {
 		for (EscalationRepository.Stopped s : escalations.stopAcknowledged()) {
-			audit.record(AuditTrail.SYSTEM, s.incidentId(), "escalation.stop",
+			audit.append(AuditLog.SYSTEM, s.incidentId(), "escalation.stop",
 					Map.of("policy_id", s.policyId(), "version", s.version(), "next_level", s.nextLevel() + 1, "round",
 							s.round()),
 					Map.of("stop_reason", s.reason()));
@@ -136,7 +138,7 @@ class EscalationScheduler {
 				escalations.complete(d.incidentId(), "all levels done");
 				after.put("stop_reason", "all levels done");
 			}
-			audit.record(AuditTrail.SYSTEM, d.incidentId(), "escalation.level", null, after);
+			audit.append(AuditLog.SYSTEM, d.incidentId(), "escalation.level", null, after);
 		}
 		return due.size();
 	}

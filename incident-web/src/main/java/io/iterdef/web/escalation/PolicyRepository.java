@@ -1,5 +1,7 @@
 package io.iterdef.web.escalation;
 
+import io.iterdef.web.audit.AuditLog;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,9 +34,9 @@ public class PolicyRepository {
 
 	private final ObjectMapper json;
 
-	private final AuditTrail audit;
+	private final AuditLog audit;
 
-	PolicyRepository(JdbcClient jdbc, ObjectMapper json, AuditTrail audit) {
+	PolicyRepository(JdbcClient jdbc, ObjectMapper json, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.audit = audit;
@@ -116,7 +118,7 @@ public class PolicyRepository {
 		long id = jdbc.sql("INSERT INTO escalation_policies (name, priority, current_version, updated_by) "
 				+ "VALUES (?, ?, 1, ?) RETURNING id").params(draft.name(), draft.priority(), actor).query(Long.class).single();
 		insertVersion(id, 1, draft, actor);
-		audit.record(actor, null, "policy.create", null, describe(id, 1, draft, true));
+		audit.append(actor, null, "policy.create", null, describe(id, 1, draft, true));
 		return id;
 	}
 
@@ -133,7 +135,7 @@ public class PolicyRepository {
 		jdbc.sql("UPDATE escalation_policies SET name = ?, priority = ?, current_version = ?, updated_at = now(), "
 				+ "updated_by = ? WHERE id = ?").params(draft.name(), draft.priority(), version, actor, id).update();
 		insertVersion(id, version, draft, actor);
-		audit.record(actor, null, "policy.update", describe(before), describe(id, version, draft, before.enabled()));
+		audit.append(actor, null, "policy.update", describe(before), describe(id, version, draft, before.enabled()));
 		return version;
 	}
 
@@ -149,7 +151,7 @@ public class PolicyRepository {
 		jdbc.sql("UPDATE escalation_policies SET enabled = ?, updated_at = now(), updated_by = ? WHERE id = ?")
 			.params(enabled, actor, id)
 			.update();
-		audit.record(actor, null, enabled ? "policy.enable" : "policy.disable", Map.of("policy_id", id, "enabled", was.get()),
+		audit.append(actor, null, enabled ? "policy.enable" : "policy.disable", Map.of("policy_id", id, "enabled", was.get()),
 				Map.of("policy_id", id, "enabled", enabled));
 		return true;
 	}

@@ -1,5 +1,7 @@
 package io.iterdef.web.incident;
 
+import io.iterdef.web.audit.AuditLog;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +21,10 @@ class IncidentService {
 
 	private final WorkflowRepository workflow;
 
-	private final AuditLog audit;
+	private final IncidentAudit audit;
 
 	IncidentService(IncidentRepository incidents, IncidentPageRepository pages, WorkflowRepository workflow,
-			AuditLog audit) {
+			IncidentAudit audit) {
 		this.incidents = incidents;
 		this.pages = pages;
 		this.workflow = workflow;

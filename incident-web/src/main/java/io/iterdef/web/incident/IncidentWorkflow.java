@@ -25,9 +25,9 @@ public class IncidentWorkflow {
 
 	private final WorkflowRepository workflow;
 
-	private final AuditLog audit;
+	private final IncidentAudit audit;
 
-	IncidentWorkflow(IncidentRepository incidents, WorkflowRepository workflow, AuditLog audit) {
+	IncidentWorkflow(IncidentRepository incidents, WorkflowRepository workflow, IncidentAudit audit) {
 		this.incidents = incidents;
 		this.workflow = workflow;
 		this.audit = audit;

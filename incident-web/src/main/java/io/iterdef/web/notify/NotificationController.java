@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
-import io.iterdef.web.escalation.AuditTrail;
+import io.iterdef.web.audit.AuditLog;
 import io.iterdef.web.model.Paged;
 
 import org.springframework.stereotype.Controller;
@@ -26,11 +26,11 @@ class NotificationController {
 
 	private final NotificationRepository outbox;
 
-	private final AuditTrail audit;
+	private final AuditLog audit;
 
 	private final TransactionTemplate tx;
 
-	NotificationController(NotificationRepository outbox, AuditTrail audit, TransactionTemplate tx) {
+	NotificationController(NotificationRepository outbox, AuditLog audit, TransactionTemplate tx) {
 		this.outbox = outbox;
 		this.audit = audit;
 		this.tx = tx;
@@ -66,7 +66,7 @@ class NotificationController {
 			if (n == null || !outbox.retryNow(notificationId)) {
 				return false;
 			}
-			audit.record(principal.getName(), n.incidentId(), "notification.retry",
+			audit.append(principal.getName(), n.incidentId(), "notification.retry",
 					Map.of("notification_id", notificationId, "status", n.status(), "attempts", n.attempts()),
 					Map.of("notification_id", notificationId, "status", "pending"));
 			return true;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.iterdef.web.escalation.AuditTrail;
+import io.iterdef.web.audit.AuditLog;
 import io.iterdef.web.escalation.PolicyRepository;
 import io.iterdef.web.escalation.Target;
 import io.iterdef.web.notify.IncidentSummary;
@@ -32,7 +32,7 @@ public class SlaMonitor {
 
 	private final JdbcClient jdbc;
 
-	private final AuditTrail audit;
+	private final AuditLog audit;
 
 	private final Notifier notifier;
 
@@ -40,7 +40,7 @@ public class SlaMonitor {
 
 	private final List<Target> defaultTargets;
 
-	SlaMonitor(JdbcClient jdbc, AuditTrail audit, Notifier notifier, PolicyRepository policies,
+	SlaMonitor(JdbcClient jdbc, AuditLog audit, Notifier notifier, PolicyRepository policies,
 			@Value("${iterdef.sla.notify:}") String defaultTargets) {
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -82,7 +82,7 @@ public class SlaMonitor {
 				after.put("level", level);
 				after.put("ratio", Math.round(ratio * 1000) / 1000.0);
 				after.put("target_seconds", targetSeconds);
-				audit.record(AuditTrail.SYSTEM, o.incident().id(), "warning".equals(level) ? "sla.warning" : "sla.breach",
+				audit.append(AuditLog.SYSTEM, o.incident().id(), "warning".equals(level) ? "sla.warning" : "sla.breach",
 						null, after);
 				highestNew = level;
 			}

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.iterdef.web.escalation.AuditTrail;
+import io.iterdef.web.audit.AuditLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,9 +17,9 @@ public class SlaTargetRepository {
 
 	private final JdbcClient jdbc;
 
-	private final AuditTrail audit;
+	private final AuditLog audit;
 
-	SlaTargetRepository(JdbcClient jdbc, AuditTrail audit) {
+	SlaTargetRepository(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -52,7 +52,7 @@ public class SlaTargetRepository {
 			}
 			jdbc.sql("UPDATE sla_targets SET ack_seconds = ?, resolve_seconds = ?, updated_by = ?, updated_at = now() "
 					+ "WHERE severity = ?").params(values[0], values[1], actor, severity).update();
-			audit.record(actor, null, "sla_target.update",
+			audit.append(actor, null, "sla_target.update",
 					Map.of("severity", severity, "ack_seconds", old.ackSeconds(), "resolve_seconds", old.resolveSeconds()),
 					Map.of("severity", severity, "ack_seconds", values[0], "resolve_seconds", values[1]));
 			changed.add(severity);

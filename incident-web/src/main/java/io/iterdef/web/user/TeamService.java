@@ -1,5 +1,7 @@
 package io.iterdef.web.user;
 
+import io.iterdef.web.audit.AuditLog;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,9 @@ class TeamService {
 
 	private final UserRepository users;
 
-	private final AuditWriter audit;
+	private final AuditLog audit;
 
-	TeamService(TeamRepository teams, UserRepository users, AuditWriter audit) {
+	TeamService(TeamRepository teams, UserRepository users, AuditLog audit) {
 		this.teams = teams;
 		this.users = users;
 		this.audit = audit;
@@ -58,7 +60,7 @@ class TeamService {
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("name", name);
 		after.put("email", email);
-		audit.write(actor, "team.create", null, after);
+		audit.append(actor, null, "team.create", null, after);
 	}
 
 	@Transactional
@@ -69,7 +71,7 @@ class TeamService {
 		before.put("name", team.name());
 		before.put("email", team.email());
 		before.put("members", team.members());
-		audit.write(actor, "team.delete", before, null);
+		audit.append(actor, null, "team.delete", before, null);
 	}
 
 	@Transactional
@@ -80,7 +82,7 @@ class TeamService {
 			throw new UserAdminException("There is no user named '" + username + "'.");
 		}
 		if (teams.addMember(team, username)) {
-			audit.write(actor, "team.member.add", null, Map.of("team", team, "username", username));
+			audit.append(actor, null, "team.member.add", null, Map.of("team", team, "username", username));
 		}
 	}
 
@@ -88,7 +90,7 @@ class TeamService {
 	void removeMember(String actor, String team, String username) {
 		existing(team);
 		if (teams.removeMember(team, username)) {
-			audit.write(actor, "team.member.remove", Map.of("team", team, "username", username), null);
+			audit.append(actor, null, "team.member.remove", Map.of("team", team, "username", username), null);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.iterdef.web.user;
 
+import io.iterdef.web.audit.AuditLog;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +36,9 @@ class UserService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final AuditWriter audit;
+	private final AuditLog audit;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuditWriter audit) {
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
@@ -88,7 +90,7 @@ class UserService {
 		after.put("role", role.dbValue());
 		after.put("enabled", true);
 		after.put("password", generated ? "generated" : "set by " + actor);
-		audit.write(actor, "user.create", null, after);
+		audit.append(actor, null, "user.create", null, after);
 		return new PasswordResult(username, generated ? initial : null);
 	}
 
@@ -107,7 +109,7 @@ class UserService {
 			requireAnotherAdmin(user, "demote");
 		}
 		users.updateRole(user.username(), role);
-		audit.write(actor, "user.role", Map.of("username", user.username(), "role", user.role().dbValue()),
+		audit.append(actor, null, "user.role", Map.of("username", user.username(), "role", user.role().dbValue()),
 				Map.of("username", user.username(), "role", role.dbValue()));
 	}
 
@@ -126,7 +128,7 @@ class UserService {
 			}
 		}
 		users.updateEnabled(user.username(), enabled);
-		audit.write(actor, enabled ? "user.enable" : "user.disable",
+		audit.append(actor, null, enabled ? "user.enable" : "user.disable",
 				Map.of("username", user.username(), "enabled", user.enabled()),
 				Map.of("username", user.username(), "enabled", enabled));
 	}
@@ -142,7 +144,7 @@ class UserService {
 		}
 		String value = password == null ? AdminBootstrap.randomPassword() : password;
 		users.updatePassword(user.username(), passwordEncoder.encode(value));
-		audit.write(actor, "user.password_reset", null,
+		audit.append(actor, null, "user.password_reset", null,
 				Map.of("username", user.username(), "password", password == null ? "generated" : "set by " + actor));
 		return new PasswordResult(user.username(), password == null ? value : null);
 	}
@@ -162,7 +164,7 @@ class UserService {
 			throw new UserAdminException("The new password and its confirmation differ; type them again.");
 		}
 		users.updatePassword(username, passwordEncoder.encode(newPassword));
-		audit.write(username, "account.password", null, Map.of("username", username));
+		audit.append(username, null, "account.password", null, Map.of("username", username));
 	}
 
 	private UserRepository.User existing(String username) {

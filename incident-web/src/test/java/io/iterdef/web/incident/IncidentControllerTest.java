@@ -1,5 +1,7 @@
 package io.iterdef.web.incident;
 
+import io.iterdef.web.audit.AuditLog;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

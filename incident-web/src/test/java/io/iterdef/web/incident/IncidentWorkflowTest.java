@@ -16,7 +16,7 @@ class IncidentWorkflowTest {
 
 	private final WorkflowRepository repository = mock(WorkflowRepository.class);
 
-	private final AuditLog audit = mock(AuditLog.class);
+	private final IncidentAudit audit = mock(IncidentAudit.class);
 
 	private final IncidentWorkflow workflow = new IncidentWorkflow(incidents, repository, audit);
 

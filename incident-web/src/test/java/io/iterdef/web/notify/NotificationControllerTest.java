@@ -3,7 +3,7 @@ package io.iterdef.web.notify;
 import java.time.Instant;
 import java.util.List;
 
-import io.iterdef.web.escalation.AuditTrail;
+import io.iterdef.web.audit.AuditLog;
 import io.iterdef.web.model.Paged;
 import io.iterdef.web.system.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class NotificationControllerTest {
 	private NotificationRepository outbox;
 
 	@MockitoBean
-	private AuditTrail audit;
+	private AuditLog audit;
 
 	@MockitoBean
 	private TransactionTemplate tx;

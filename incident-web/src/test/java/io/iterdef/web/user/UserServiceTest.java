@@ -1,5 +1,7 @@
 package io.iterdef.web.user;
 
+import io.iterdef.web.audit.AuditLog;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ class UserServiceTest {
 
 	private final UserRepository repository = mock(UserRepository.class);
 
-	private final AuditWriter audit = mock(AuditWriter.class);
+	private final AuditLog audit = mock(AuditLog.class);
 
 	private final UserService users = new UserService(repository, new BCryptPasswordEncoder(4), audit);
 
@@ -63,7 +65,7 @@ class UserServiceTest {
 		assertThat(result.generatedPassword()).hasSize(24);
 		@SuppressWarnings("unchecked")
 		org.mockito.ArgumentCaptor<Map<String, Object>> after = org.mockito.ArgumentCaptor.forClass(Map.class);
-		verify(audit).write(eq("ada"), eq("user.create"), isNull(), after.capture());
+		verify(audit).append(eq("ada"), isNull(), eq("user.create"), isNull(), after.capture());
 		assertThat(after.getValue()).containsEntry("username", "bob")
 			.containsEntry("role", "lead")
 			.containsEntry("password", "generated");
@@ -102,7 +104,7 @@ class UserServiceTest {
 		users.changeRole("ada", "root", "lead");
 
 		verify(repository).updateRole("root", Role.LEAD);
-		verify(audit).write("ada", "user.role", Map.of("username", "root", "role", "admin"),
+		verify(audit).append("ada", null, "user.role", Map.of("username", "root", "role", "admin"),
 				Map.of("username", "root", "role", "lead"));
 	}
 

@@ -1,41 +1,29 @@
 package io.iterdef.web.incident;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import tools.jackson.databind.ObjectMapper;
+import io.iterdef.web.audit.AuditLog;
+
+import org.springframework.stereotype.Component;
 
 /**
- * The audit_log table (append-only: the database refuses UPDATE and DELETE). Entries are written in the
- * transaction of the change they describe; before and after hold the changed values only.
+ * The incident workflow's entries in the audit log: a step's change between two states of an incident (only
+ * the fields that differ), written through {@link AuditLog} in the step's transaction.
  */
-@Repository
-class AuditLog {
+@Component
+class IncidentAudit {
 
-	/** One entry as shown on the incident page; before/after are JSON text ("" when none). */
-	record Entry(long id, Instant at, String actor, String action, String before, String after) {
-	}
+	private final AuditLog log;
 
-	private final JdbcClient jdbc;
-
-	private final ObjectMapper json;
-
-	AuditLog(JdbcClient jdbc, ObjectMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
+	IncidentAudit(AuditLog log) {
+		this.log = log;
 	}
 
 	void append(Actor actor, Long incidentId, String action, Map<String, ?> before, Map<String, ?> after) {
-		jdbc.sql("INSERT INTO audit_log (actor, incident_id, action, before, after) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)")
-			.params(actor.username(), incidentId, action, before == null ? null : json.writeValueAsString(before),
-					after == null ? null : json.writeValueAsString(after))
-			.update();
+		log.append(actor.username(), incidentId, action, before, after);
 	}
 
 	/** Appends the change between two states of one incident (only the fields that differ), plus extra facts. */
@@ -54,14 +42,8 @@ class AuditLog {
 		append(actor, after.id(), action, changedBefore, changedAfter);
 	}
 
-	List<Entry> forIncident(long incidentId) {
-		return jdbc.sql("""
-				SELECT id, at, actor, action, coalesce(before::text, '') AS before, coalesce(after::text, '') AS after
-				  FROM audit_log WHERE incident_id = ? ORDER BY at, id""")
-			.param(incidentId)
-			.query((rs, n) -> new Entry(rs.getLong("id"), rs.getObject("at", Timestamp.class).toInstant(),
-					rs.getString("actor"), rs.getString("action"), rs.getString("before"), rs.getString("after")))
-			.list();
+	List<AuditLog.Entry> forIncident(long incidentId) {
+		return log.forIncident(incidentId);
 	}
 
 	/** The workflow fields of an incident, as audited. */
