@@ -63,6 +63,7 @@ public abstract class StackSupport {
 		registry.add("spring.datasource.username", () -> stack.dbUser());
 		registry.add("spring.datasource.password", () -> stack.dbPassword());
 		registry.add("spring.kafka.bootstrap-servers", () -> stack.kafkaBootstrap());
+		registry.add("iterdef.es.url", () -> stack.elasticsearchUrl());
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		// Called when the context is created, after @BeforeAll: the stack is known. Security settings of

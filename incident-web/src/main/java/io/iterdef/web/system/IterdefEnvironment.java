@@ -38,7 +38,16 @@ public class IterdefEnvironment implements EnvironmentPostProcessor {
 		p.put("iterdef.incidents.reopen-within", get(env, "ITERDEF_INCIDENT_REOPEN_WITHIN", "PT1H"));
 		kafka(env, p);
 		notifications(env, p);
+		elasticsearch(env, p);
 		return p;
+	}
+
+	/** The Elasticsearch the search pages read (the one the indexer writes): URL and optional credentials. */
+	private static void elasticsearch(Environment env, Map<String, Object> p) {
+		p.put("iterdef.es.url", get(env, "ITERDEF_ES_URL", "http://127.0.0.1:9200"));
+		p.put("iterdef.es.api-key", get(env, "ITERDEF_ES_API_KEY", ""));
+		p.put("iterdef.es.username", get(env, "ITERDEF_ES_USERNAME", ""));
+		p.put("iterdef.es.password", get(env, "ITERDEF_ES_PASSWORD", ""));
 	}
 
 	/** Escalation poll, notification mail (SMTP) and the public URL used in notification links. */
