@@ -48,6 +48,7 @@ public class IterdefEnvironment implements EnvironmentPostProcessor {
 		p.put("iterdef.es.api-key", get(env, "ITERDEF_ES_API_KEY", ""));
 		p.put("iterdef.es.username", get(env, "ITERDEF_ES_USERNAME", ""));
 		p.put("iterdef.es.password", get(env, "ITERDEF_ES_PASSWORD", ""));
+		p.put("iterdef.search.export-max-rows", get(env, "ITERDEF_SEARCH_EXPORT_MAX", "10000"));
 	}
 
 	/** Escalation poll, notification mail (SMTP) and the public URL used in notification links. */
