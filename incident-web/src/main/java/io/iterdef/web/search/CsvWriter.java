@@ -18,13 +18,17 @@ final class CsvWriter {
 		this.out = out;
 	}
 
+	/** The header: column names, checked field names (@timestamp must stay as it is), quoted only as needed. */
+	void header(List<String> columns) throws IOException {
+		write(columns.stream().map(CsvWriter::quote).toList());
+	}
+
 	void row(List<String> values) throws IOException {
-		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) {
-				out.write(',');
-			}
-			out.write(field(values.get(i)));
-		}
+		write(values.stream().map(CsvWriter::field).toList());
+	}
+
+	private void write(List<String> fields) throws IOException {
+		out.write(String.join(",", fields));
 		out.write("\r\n");
 	}
 
@@ -37,6 +41,10 @@ final class CsvWriter {
 		if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
 			text = "'" + text;
 		}
+		return quote(text);
+	}
+
+	static String quote(String text) {
 		if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
 			return '"' + text.replace("\"", "\"\"") + '"';
 		}

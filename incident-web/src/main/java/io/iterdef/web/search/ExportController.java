@@ -86,7 +86,7 @@ class ExportController {
 
 	private void writeCsv(SearchQuery query, int max, Writer writer) throws java.io.IOException {
 		CsvWriter csv = new CsvWriter(writer);
-		csv.row(query.columns());
+		csv.header(query.columns());
 		search.walk(query, max, hit -> {
 			try {
 				csv.row(query.columns().stream().map(hit::value).toList());

@@ -58,6 +58,15 @@ class SearchPartsTest {
 	}
 
 	@Test
+	void shouldKeepTheHeaderAsIsAndGuardTheRowsWhenWritingCsv() throws java.io.IOException {
+		java.io.StringWriter out = new java.io.StringWriter();
+		CsvWriter csv = new CsvWriter(out);
+		csv.header(List.of("@timestamp", "user.name"));
+		csv.row(List.of("2026-11-29T10:00:00Z", "@evil"));
+		assertThat(out.toString()).isEqualTo("@timestamp,user.name\r\n2026-11-29T10:00:00Z,'@evil\r\n");
+	}
+
+	@Test
 	void shouldReadNestedDottedAndListValuesWhenShowingAColumn() {
 		EventHit hit = new EventHit("events-x", "id", Map.of("process", Map.of("parent", Map.of("pid", 42)),
 				"event", Map.of("category", List.of("process", "network")), "winlog.flat", "v"), null);
