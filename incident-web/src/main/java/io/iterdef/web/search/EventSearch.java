@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ShardFailure;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
@@ -167,7 +168,10 @@ public class EventSearch {
 		try {
 			@SuppressWarnings({ "unchecked", "rawtypes" })
 			SearchResponse<Map<String, Object>> response = (SearchResponse) client.search(request, Map.class);
-			return response;
+			return checkShardFailures(response, q);
+		}
+		catch (SearchFailedException ex) {
+			throw ex;
 		}
 		catch (ElasticsearchException ex) {
 			throw SearchErrors.translate(ex, q, es);
@@ -183,6 +187,21 @@ public class EventSearch {
 			hits.add(new EventHit(hit.index(), hit.id(), hit.source(), PageToken.of(hit.sort())));
 		}
 		return hits;
+	}
+
+	/**
+	 * A query that some shards refused while others were skipped (the can_match phase skips shards outside the
+	 * time range) comes back as a partial success, not as an error: a parse failure among the shard failures is
+	 * still the user's bad query.
+	 */
+	private SearchResponse<Map<String, Object>> checkShardFailures(SearchResponse<Map<String, Object>> response, String q) {
+		for (ShardFailure failure : response.shards().failures()) {
+			if (failure.reason() != null && SearchErrors.isBadQuery(failure.reason())) {
+				throw new SearchFailedException(SearchFailedException.Kind.BAD_QUERY,
+						"Elasticsearch could not parse the query: " + SearchErrors.reason(failure.reason()) + " (query: " + q + ")");
+			}
+		}
+		return response;
 	}
 
 	private static boolean partial(SearchResponse<?> response) {

@@ -2,13 +2,18 @@ package io.iterdef.web.search;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The event search page (any signed-in user): a Lucene query and a time range, the histogram, the field
@@ -57,7 +62,7 @@ class SearchController {
 			model.addAttribute("range", query.range());
 			SearchResult result = search.search(query, PageToken.decode(after), PageToken.decode(before), pageSize(size),
 					SidebarFields.forColumns(query.columns()));
-			addResult(model, query, result);
+			addResult(model, query, result, size == null || size.isBlank() ? null : String.valueOf(pageSize(size)));
 		}
 		catch (InvalidSearchException | SearchFailedException ex) {
 			model.addAttribute("error", ex.getMessage());
@@ -68,8 +73,9 @@ class SearchController {
 		return VIEW_SEARCH;
 	}
 
-	private void addResult(Model model, SearchQuery query, SearchResult result) {
-		SearchLinks links = SearchLinks.of(query);
+	private void addResult(Model model, SearchQuery query, SearchResult result, String size) {
+		// the page size stays on the paging and sorting links (the others start again at the default)
+		SearchLinks links = SearchLinks.of(query).with("size", size);
 		model.addAttribute("result", result);
 		model.addAttribute("total", SearchView.total(result));
 		model.addAttribute("rows", SearchView.rows(result, query.columns()));
@@ -84,6 +90,44 @@ class SearchController {
 		model.addAttribute("csvUrl", links.export("csv"));
 		model.addAttribute("ndjsonUrl", links.export("ndjson"));
 		model.addAttribute("exportTruncated", result.total() > search.limits().exportMaxRows());
+	}
+
+	/**
+	 * The same search as JSON, for scripts and tools (a session like the page; GET only): the page of events with
+	 * their whole source, the total, the page tokens, the histogram and the top values. A bad query or time is
+	 * 400, a missing events index 404, an unreachable Elasticsearch 503, each as {"error": "..."}.
+	 */
+	@GetMapping(path = "/search/data", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> searchData(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String columns, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String before,
+			@RequestParam(required = false) String size) {
+		try {
+			SearchQuery query = SearchQuery.parse(q, from, to, columns, sort, Instant.now());
+			SearchResult result = search.search(query, PageToken.decode(after), PageToken.decode(before), pageSize(size),
+					SidebarFields.forColumns(query.columns()));
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("from", query.range().from().toString());
+			body.put("to", query.range().to().toString());
+			body.put("total", result.total());
+			body.put("totalIsLowerBound", result.totalIsLowerBound());
+			body.put("partial", result.partial());
+			body.put("next", result.next() == null ? null : result.next().encode());
+			body.put("previous", result.previous() == null ? null : result.previous().encode());
+			body.put("interval", result.histogram().interval().expression());
+			body.put("histogram", result.histogram().buckets());
+			body.put("topValues", result.topValues());
+			body.put("hits", result.hits().stream().map(h -> Map.of("index", h.index(), "id", h.id(), "source", h.source() == null ? Map.of() : h.source())).toList());
+			return ResponseEntity.ok(body);
+		}
+		catch (InvalidSearchException ex) {
+			return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage()));
+		}
+		catch (SearchFailedException ex) {
+			return ResponseEntity.status(ex.status()).body(Map.of("error", ex.getMessage()));
+		}
 	}
 
 	private int pageSize(String size) {

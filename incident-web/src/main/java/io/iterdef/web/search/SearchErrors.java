@@ -44,6 +44,19 @@ final class SearchErrors {
 				"Elasticsearch at " + es.url() + " failed: " + shorten(String.valueOf(ex.getMessage())));
 	}
 
+	/** Whether a shard's failure is about the query itself (its syntax, or a value that does not fit a field). */
+	static boolean isBadQuery(ErrorCause cause) {
+		for (ErrorCause c = cause; c != null; c = c.causedBy()) {
+			String type = String.valueOf(c.type());
+			if (type.equals("query_shard_exception") || type.equals("parse_exception")
+					|| type.equals("search_parse_exception") || type.equals("number_format_exception")
+					|| type.equals("illegal_argument_exception")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * The most telling reason: the deepest caused_by of the first root cause (for a bad query string that is the
 	 * parser's "Cannot parse '...': Encountered ..."), with the root cause's own reason before it.
@@ -73,6 +86,11 @@ final class SearchErrors {
 
 	private static String shorten(String text) {
 		String oneLine = text.replaceAll("\\s+", " ").strip();
+		// the parser's list of every token it would have taken helps nobody
+		int expecting = oneLine.indexOf(" Was expecting");
+		if (expecting > 0) {
+			oneLine = oneLine.substring(0, expecting);
+		}
 		return oneLine.length() > MAX_REASON ? oneLine.substring(0, MAX_REASON) + "…" : oneLine;
 	}
 

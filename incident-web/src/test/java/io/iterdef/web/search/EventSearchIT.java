@@ -219,6 +219,10 @@ class EventSearchIT extends StackSupport {
 					ex -> assertThat(ex.kind()).isEqualTo(SearchFailedException.Kind.BAD_QUERY))
 			.hasMessageStartingWith("Elasticsearch could not parse the query: ")
 			.hasMessageContaining("host.name:(");
+		// one hour of one daily index: the other indices are skipped (can_match), the one searched refuses the query
+		assertThatThrownBy(() -> search.search(SearchQuery.parse("host.name:(", T.toString(), T.plusSeconds(3600).toString(),
+				null, null, Instant.now()), null, null, 10, List.of()))
+			.hasMessageStartingWith("Elasticsearch could not parse the query: ");
 
 		EsProperties none = new EsProperties(es.url(), "", "", "", "it-none-" + UUID.randomUUID() + "-*", "alerts-*",
 				es.timeout());

@@ -28,6 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -88,6 +89,26 @@ class SearchPagesIT extends StackSupport {
 			.andExpect(content().string(containsString("class=\"filter-in\"")))
 			.andExpect(content().string(containsString("id=\"export-csv\"")))
 			.andExpect(content().string(containsString("(at most 10,000 rows)")));
+	}
+
+	@Test
+	void shouldAnswerJsonWithTheWholeEventsAnd400ForABadQuery() throws Exception {
+		indexEvents();
+		mockMvc.perform(get("/search/data").with(user("it-viewer").roles("ANALYST"))
+			.param("q", "tags:\"" + run + "\"")
+			.param("from", "now-1h")
+			.param("sort", "asc"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.hits[0].id").value(run + "-1"))
+			.andExpect(jsonPath("$.hits[1].source.user.name").value("<script>alert(1)</script>"))
+			.andExpect(jsonPath("$.topValues['host.name'][0].value").value(host))
+			.andExpect(jsonPath("$.topValues['host.name'][0].count").value(2))
+			.andExpect(jsonPath("$.interval").value("1m"));
+		mockMvc.perform(get("/search/data").with(user("it-viewer").roles("ANALYST")).param("q", "host.name:("))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error", containsString("Elasticsearch could not parse the query")));
+		mockMvc.perform(get("/search/data")).andExpect(status().is3xxRedirection());
 	}
 
 	@Test
