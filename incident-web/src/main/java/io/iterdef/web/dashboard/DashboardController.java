@@ -93,7 +93,7 @@ class DashboardController {
 	/** The search page's query for one host, within the dashboard's filter: for the top hosts' links. */
 	static String hostQuery(String host, String filter) {
 		String term = "host.name:\"" + host.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-		return filter == null ? term : "(" + filter + ") AND " + term;
+		return filter == null || filter.equals(term) ? term : "(" + filter + ") AND " + term;
 	}
 
 }

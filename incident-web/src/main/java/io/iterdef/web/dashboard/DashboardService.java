@@ -10,6 +10,7 @@ import io.iterdef.web.es.EsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +33,7 @@ class DashboardService {
 
 	private final Clock clock;
 
+	@Autowired
 	DashboardService(DashboardQueries queries, DeadLetters deadLetters, EsProperties es) {
 		this(queries, deadLetters, es, Clock.systemUTC());
 	}
@@ -43,8 +45,9 @@ class DashboardService {
 		this.clock = clock;
 	}
 
+	/** Now, to the second (the range's ends show as such). */
 	Instant now() {
-		return clock.instant();
+		return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +50,7 @@ class DeadLetters {
 
 	private final String topic;
 
+	@Autowired
 	DeadLetters(KafkaAdmin kafkaAdmin,
 			@Value("${iterdef.dashboard.dlq-topic:${ITERDEF_TOPIC_PREFIX:}iterdef.dlq}") String topic) {
 		this(kafkaAdmin.getConfigurationProperties(), topic);

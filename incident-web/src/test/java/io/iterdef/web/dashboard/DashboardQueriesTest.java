@@ -26,6 +26,8 @@ class DashboardQueriesTest {
 	@Test
 	void shouldQuoteTheHostForTheSearchLinkWithinTheFilter() {
 		assertThat(DashboardController.hostQuery("ws-01.corp", null)).isEqualTo("host.name:\"ws-01.corp\"");
+		assertThat(DashboardController.hostQuery("ws-01.corp", "host.name:\"ws-01.corp\""))
+			.isEqualTo("host.name:\"ws-01.corp\"");
 		assertThat(DashboardController.hostQuery("a\"b\\c", "event.code:1"))
 			.isEqualTo("(event.code:1) AND host.name:\"a\\\"b\\\\c\"");
 	}
