@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * The number of records in the dead-letter topic ({@code ITERDEF_TOPIC_PREFIX} + iterdef.dlq, or
  * {@code iterdef.dashboard.dlq-topic}): the sum over its partitions of end offset minus start offset, from
  * Kafka's Admin API within {@link #TIMEOUT}. Kafka down or slow gives "unknown (Kafka not reachable)", never an
- * error page. A short-lived Admin client per call: the dashboard is read now and then, and a client kept open
+ * error page. The newest few reasons are read too ({@link DeadLetterReasons}) within the same time. A short-lived Admin client per call: the dashboard is read now and then, and a client kept open
  * would keep reconnecting while Kafka is down.
  */
 @Component
@@ -38,12 +38,15 @@ class DeadLetters {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(3);
 
+	static final Duration REASONS_TIMEOUT = Duration.ofSeconds(2);
+
 	/**
 	 * @param topic the topic counted
 	 * @param records the record count, null when unknown
 	 * @param text what the page shows: the count, "0 (no dead-letter topic yet)" or "unknown (...)"
+	 * @param newest the newest few dead letters' reasons, newest first (empty when unknown or none)
 	 */
-	record Count(String topic, Long records, String text) {
+	record Count(String topic, Long records, String text, List<DeadLetterReasons.Reason> newest) {
 	}
 
 	private final Map<String, Object> adminConfig;
@@ -93,7 +96,7 @@ class DeadLetters {
 			}
 			catch (ExecutionException ex) {
 				if (ex.getCause() instanceof UnknownTopicOrPartitionException) {
-					return new Count(topicName, 0L, "0 (no dead-letter topic yet)");
+					return new Count(topicName, 0L, "0 (no dead-letter topic yet)", List.of());
 				}
 				throw ex;
 			}
@@ -110,11 +113,16 @@ class DeadLetters {
 			Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest, options)
 				.all()
 				.get(remaining(deadline), TimeUnit.MILLISECONDS);
+			Map<TopicPartition, Long> startOffsets = new HashMap<>();
+			Map<TopicPartition, Long> endOffsets = new HashMap<>();
 			long records = 0;
 			for (var end : ends.entrySet()) {
+				startOffsets.put(end.getKey(), starts.get(end.getKey()).offset());
+				endOffsets.put(end.getKey(), end.getValue().offset());
 				records += end.getValue().offset() - starts.get(end.getKey()).offset();
 			}
-			return new Count(topicName, records, Long.toString(records));
+			return new Count(topicName, records, Long.toString(records), newest(startOffsets, endOffsets,
+					System.nanoTime() + REASONS_TIMEOUT.toNanos()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -129,13 +137,25 @@ class DeadLetters {
 		}
 	}
 
+	/** The newest reasons within the deadline; none when reading them fails (the count stands). */
+	private List<DeadLetterReasons.Reason> newest(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
+			long deadline) {
+		try {
+			return DeadLetterReasons.newest(adminConfig, starts, ends, deadline);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Newest dead-letter reasons not read: {}", ex.toString());
+			return List.of();
+		}
+	}
+
 	private static long remaining(long deadline) {
 		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
 	}
 
 	private static Count unknown(String topicName, Exception ex) {
 		log.warn("Dead-letter count of {} unknown: {}", topicName, ex.toString());
-		return new Count(topicName, null, "unknown (Kafka not reachable)");
+		return new Count(topicName, null, "unknown (Kafka not reachable)", List.of());
 	}
 
 }

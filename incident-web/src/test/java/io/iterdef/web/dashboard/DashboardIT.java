@@ -1,5 +1,6 @@
 package io.iterdef.web.dashboard;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -182,7 +183,10 @@ class DashboardIT extends StackSupport {
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
 			for (int i = 0; i < 5; i++) {
-				producer.send(new ProducerRecord<>(topic, i % 3, "key-" + i, "not an event " + i)).get();
+				ProducerRecord<String, String> record = new ProducerRecord<>(topic, i % 3,
+						now.toEpochMilli() + i * 1000L, "key-" + i, "not an event " + i);
+				record.headers().add("iterdef.dlq.reason", ("not JSON <" + i + ">").getBytes(StandardCharsets.UTF_8));
+				producer.send(record).get();
 			}
 		}
 
@@ -190,6 +194,9 @@ class DashboardIT extends StackSupport {
 
 		assertThat(count.records()).isEqualTo(5);
 		assertThat(count.text()).isEqualTo("5");
+		assertThat(count.newest()).extracting(DeadLetterReasons.Reason::reason)
+			.containsExactly("not JSON <4>", "not JSON <3>", "not JSON <2>");
+		assertThat(count.newest().get(0).time()).isEqualTo(now.plusSeconds(4));
 		assertThat(deadLetters.count("it-dashboard-missing-" + id).text()).isEqualTo("0 (no dead-letter topic yet)");
 	}
 
