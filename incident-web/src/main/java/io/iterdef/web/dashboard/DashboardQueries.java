@@ -68,6 +68,11 @@ class DashboardQueries {
 			.aggregations("newest_ingested", a -> a.max(m -> m.field("event.ingested")))
 			.aggregations("in_range", inRange), Void.class);
 		Map<String, Aggregate> aggs = response.aggregations();
+		if (!aggs.containsKey("in_range")) {
+			// no index matches the pattern yet (a new cluster): Elasticsearch answers without aggregations
+			return new EventsResult(new Dashboard.Events(0, List.of(), List.of(), List.of(), List.of(), List.of()), null,
+					null, Boolean.TRUE.equals(response.timedOut()));
+		}
 		Map<String, Aggregate> within = aggs.get("in_range").filter().aggregations();
 		List<DateHistogramBucket> timeline = within.get("timeline").dateHistogram().buckets().array();
 		List<Long> keys = timeline.stream().map(DateHistogramBucket::key).toList();
@@ -180,7 +185,11 @@ class DashboardQueries {
 		return List.copyOf(all);
 	}
 
+	/** The buckets of a terms aggregation; none when it is missing (no index matches the pattern yet). */
 	private static List<Dashboard.Term> terms(Aggregate aggregate) {
+		if (aggregate == null) {
+			return List.of();
+		}
 		return aggregate.sterms()
 			.buckets()
 			.array()

@@ -1,6 +1,7 @@
 package io.iterdef.web.dashboard;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.iterdef.web.StackSupport;
 import io.iterdef.web.es.EsFixtures;
+import io.iterdef.web.es.EsProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -198,6 +200,23 @@ class DashboardIT extends StackSupport {
 			.containsExactly("not JSON <4>", "not JSON <3>", "not JSON <2>");
 		assertThat(count.newest().get(0).time()).isEqualTo(now.plusSeconds(4));
 		assertThat(deadLetters.count("it-dashboard-missing-" + id).text()).isEqualTo("0 (no dead-letter topic yet)");
+	}
+
+	@Test
+	void shouldShowZeroesWhenNoIndexMatchesThePatternsYet() throws Exception {
+		EsProperties none = new EsProperties(stack().elasticsearchUrl(), "", "", "", "it-none-" + id + "-*",
+				"it-none-alerts-" + id + "-*", Duration.ofSeconds(10));
+		DashboardQueries queries = new DashboardQueries(client, none);
+		DashboardRange range = DashboardRange.parse("24h", Instant.now());
+
+		DashboardQueries.EventsResult events = queries.events(range, null);
+		DashboardQueries.AlertsResult alerts = queries.alerts(range, null);
+
+		assertThat(events.events().total()).isZero();
+		assertThat(events.events().hosts()).isEmpty();
+		assertThat(events.newestEvent()).isNull();
+		assertThat(alerts.alerts().total()).isZero();
+		assertThat(alerts.alerts().byRule()).isEmpty();
 	}
 
 	@Test
