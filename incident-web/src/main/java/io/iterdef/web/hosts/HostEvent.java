@@ -1,6 +1,8 @@
 package io.iterdef.web.hosts;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -53,7 +55,7 @@ public record HostEvent(String id, Instant timestamp, String code, String action
 		String user = flat.get("user.name") == null ? null
 				: flat.get("user.domain") == null ? flat.get("user.name") : flat.get("user.domain") + "\\" + flat.get("user.name");
 		String ts = flat.get("@timestamp");
-		return new HostEvent(flat.getOrDefault("event.id", ""), ts == null ? null : Instant.parse(ts), code,
+		return new HostEvent(flat.getOrDefault("event.id", ""), instant(ts), code,
 				flat.get("event.action") != null ? flat.get("event.action") : flat.get("winlog.channel"),
 				blankToNull(flat.get("process.entity_id")), pid == null || pid == 0 ? null : pid,
 				blankToNull(flat.get("process.parent.entity_id")), parentPid == null || parentPid == 0 ? null : parentPid,
@@ -93,6 +95,23 @@ public record HostEvent(String id, Instant timestamp, String code, String action
 			}
 		}
 		return null;
+	}
+
+	private static Instant instant(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeException ex) {
+			try {
+				return OffsetDateTime.parse(value).toInstant();
+			}
+			catch (DateTimeException ex2) {
+				return null;
+			}
+		}
 	}
 
 	private static Long number(String value) {
