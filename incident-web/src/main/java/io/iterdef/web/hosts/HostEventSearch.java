@@ -70,9 +70,13 @@ class HostEventSearch {
 			throw new UnavailableException("Elasticsearch at " + es.url() + " refused the host's events: "
 					+ reason(ex) + ".", ex);
 		}
-		catch (IOException | RuntimeException ex) {
-			throw new UnavailableException("Elasticsearch at " + es.url()
-					+ " is not reachable; start it or set ITERDEF_ES_URL.", ex);
+		catch (IOException ex) {
+			if (unreachable(ex)) {
+				throw new UnavailableException("Elasticsearch at " + es.url()
+						+ " is not reachable; start it or set ITERDEF_ES_URL.", ex);
+			}
+			throw new UnavailableException("Elasticsearch at " + es.url() + " could not answer: " + ex.getMessage()
+					+ ". Check that it is Elasticsearch 8 and that ITERDEF_ES_URL and its credentials are right.", ex);
 		}
 		List<HostEvent> events = new ArrayList<>();
 		for (Hit<Map> hit : response.hits().hits()) {
@@ -83,6 +87,17 @@ class HostEventSearch {
 		TotalHits total = response.hits().total();
 		long count = total == null ? events.size() : total.value();
 		return new Result(events, count, count > events.size(), response.timedOut());
+	}
+
+	/** Nothing listens there, the name does not resolve, or it does not answer in time. */
+	private static boolean unreachable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+					|| t instanceof java.net.NoRouteToHostException || t instanceof java.net.SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String reason(ElasticsearchException ex) {

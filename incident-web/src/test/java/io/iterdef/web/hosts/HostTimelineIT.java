@@ -112,6 +112,22 @@ class HostTimelineIT extends StackSupport {
 	}
 
 	@Test
+	void shouldShowAtMostTheCapAndSaySoWhenTheWindowHoldsMoreEvents() throws Exception {
+		List<Map<String, Object>> events = new ArrayList<>();
+		for (int i = 0; i < HostEventSearch.MAX_EVENTS + 5; i++) {
+			events.add(logon(host, eventId(), AT.minusMillis(i * 100L)));
+		}
+		es.indexEvents(events);
+
+		MvcResult result = open(host, AT, 15, "flat");
+
+		assertThat(eventIds(result)).hasSize(HostEventSearch.MAX_EVENTS);
+		assertThat(result.getModelAndView().getModel()).containsEntry("capped", true)
+			.containsEntry("total", (long) HostEventSearch.MAX_EVENTS + 5);
+		assertThat(result.getResponse().getContentAsString()).contains("id=\"capped\"", "Narrow it");
+	}
+
+	@Test
 	void shouldNestTheProcessesAndTheirEventsWhenTheEventsAreSysmonShaped() throws Exception {
 		String word = "{" + UUID.randomUUID() + "}";
 		String wscript = "{" + UUID.randomUUID() + "}";
