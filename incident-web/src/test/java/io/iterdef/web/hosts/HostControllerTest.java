@@ -47,7 +47,8 @@ class HostControllerTest {
 	private static HostEvent start(String id, String commandLine) {
 		return HostEvent.of(Map.of("@timestamp", AT.toString(), "event",
 				Map.of("id", id, "code", "1", "provider", "Microsoft-Windows-Sysmon"), "host", Map.of("name", "h1"),
-				"process", Map.of("entity_id", "{P}", "pid", 42, "executable", "C:\\x.exe", "command_line", commandLine)));
+				"process", Map.of("entity_id", "{P}", "pid", 42, "executable", "C:\\x.exe", "command_line", commandLine),
+				"user", Map.of("name", "jdoe", "domain", "CORP")));
 	}
 
 	@Test
@@ -107,6 +108,7 @@ class HostControllerTest {
 			.andExpect(content().string(allOf(containsString("cmd /c &lt;script&gt;alert(1)&lt;/script&gt;"),
 					not(containsString("<script>alert(1)")), containsString("Rule &lt;b&gt;x&lt;/b&gt;"),
 					containsString("href=\"/incidents/7\""), containsString("class=\"host-event alerted\""),
+					containsString("href=\"/search?q=%28user.domain%3A%22CORP%22%20AND%20user.name%3A%22jdoe%22%29%20AND%20NOT%20host.name%3A%22h1%22&amp;from=now-7d&amp;to=now\""),
 					containsString("href=\"/hosts/h1?at=2026-11-29T10%3A15%3A00Z&amp;minutes=15\""),
 					containsString("href=\"/hosts/h1?at=2026-11-29T09%3A45%3A00Z&amp;minutes=15\""))));
 	}
