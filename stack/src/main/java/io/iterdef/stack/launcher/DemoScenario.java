@@ -77,5 +77,6 @@ final class DemoScenario {
     private void report(String prefix, List<IncidentStore.Incident> incidents) {
         incidents.forEach(incident -> terminal.println(prefix + incident.title() + " -> "
                 + Launcher.incidentUrl(settings, incident.id())));
+        DemoLinks.of(settings.webUrl(), incidents).forEach(terminal::println);
     }
 }

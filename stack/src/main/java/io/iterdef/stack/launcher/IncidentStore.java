@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -13,7 +15,8 @@ import java.util.OptionalLong;
 /** Reads the incidents table (schema from migrations) over JDBC; keeps one connection and reopens it after a failure. */
 final class IncidentStore implements AutoCloseable {
 
-    record Incident(long id, String title) {
+    /** An incident as the demo reports it: its host (null for rules grouped otherwise) and the span of its alerts. */
+    record Incident(long id, String title, String hostName, Instant firstSeen, Instant lastSeen) {
     }
 
     private static final int QUERY_TIMEOUT_SECONDS = 5;
@@ -42,13 +45,15 @@ final class IncidentStore implements AutoCloseable {
 
     /** The incidents with an id above afterId, oldest first, at most limit of them. */
     synchronized List<Incident> createdAfter(long afterId, int limit) throws SQLException {
-        try (PreparedStatement statement = prepare("SELECT id, title FROM incidents WHERE id > ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement statement = prepare(
+                "SELECT id, title, host_name, first_seen, last_seen FROM incidents WHERE id > ? ORDER BY id LIMIT ?")) {
             statement.setLong(1, afterId);
             statement.setInt(2, limit);
             List<Incident> incidents = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    incidents.add(new Incident(rows.getLong(1), rows.getString(2)));
+                    incidents.add(new Incident(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            instant(rows.getTimestamp(4)), instant(rows.getTimestamp(5))));
                 }
             }
             return incidents;
@@ -56,6 +61,10 @@ final class IncidentStore implements AutoCloseable {
             reset();
             throw e;
         }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** The highest incident id, 0 when there is none (or no table yet). */

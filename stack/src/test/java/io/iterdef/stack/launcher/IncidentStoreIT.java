@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,16 +48,22 @@ class IncidentStoreIT {
 
     @Test
     void shouldListIncidentsAfterIdWhenCreated() throws Exception {
-        sql("CREATE TABLE " + schema + ".incidents (id bigserial PRIMARY KEY, title text NOT NULL)");
+        sql("CREATE TABLE " + schema + ".incidents (id bigserial PRIMARY KEY, title text NOT NULL, host_name text, "
+                + "first_seen timestamptz NOT NULL DEFAULT '2026-11-17T09:15:00Z', "
+                + "last_seen timestamptz NOT NULL DEFAULT '2026-11-17T09:20:00Z')");
         try (IncidentStore store = store()) {
             assertThat(store.count()).isEqualTo(OptionalLong.of(0));
-            sql("INSERT INTO " + schema + ".incidents (title) VALUES ('first'), ('second'), ('third')");
+            sql("INSERT INTO " + schema + ".incidents (title, host_name) VALUES ('first', 'h1'), ('second', 'h2'), "
+                    + "('third', null)");
 
             assertThat(store.count()).isEqualTo(OptionalLong.of(3));
             assertThat(store.maxId()).isEqualTo(3);
+            Instant first = Instant.parse("2026-11-17T09:15:00Z");
+            Instant last = Instant.parse("2026-11-17T09:20:00Z");
             assertThat(store.createdAfter(1, 10)).containsExactly(
-                    new IncidentStore.Incident(2, "second"), new IncidentStore.Incident(3, "third"));
-            assertThat(store.createdAfter(0, 1)).containsExactly(new IncidentStore.Incident(1, "first"));
+                    new IncidentStore.Incident(2, "second", "h2", first, last),
+                    new IncidentStore.Incident(3, "third", null, first, last));
+            assertThat(store.createdAfter(0, 1)).containsExactly(new IncidentStore.Incident(1, "first", "h1", first, last));
         }
     }
 
