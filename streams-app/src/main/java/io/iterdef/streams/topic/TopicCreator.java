@@ -1,6 +1,7 @@
 package io.iterdef.streams.topic;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +60,7 @@ public final class TopicCreator {
                 }
             }
             if (!created.isEmpty()) {
+                awaitServed(admin, created);
                 log.info("created topics {} ({} partitions, replication {})", created, partitions, replication);
             }
             return created;
@@ -63,6 +69,34 @@ public final class TopicCreator {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until the leader of every partition of the new topics serves it. A broker announces a new
+     * partition's leader in its metadata a moment before its log exists; an idempotent producer that writes in
+     * that moment gets NOT_LEADER_OR_FOLLOWER for its first batch while later batches land, and then fails
+     * that batch with an out-of-order sequence for good. ListOffsets is answered by the partition's log itself,
+     * so once it answers for every partition, writes are safe.
+     */
+    private static void awaitServed(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS).values()) {
+            topic.partitions().forEach(p -> partitions.put(new TopicPartition(topic.name(), p.partition()),
+                    OffsetSpec.latest()));
+        }
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(100); // a poll with a deadline: the broker gives no event to wait for
+            }
         }
     }
 
