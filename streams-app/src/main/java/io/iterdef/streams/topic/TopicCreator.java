@@ -82,16 +82,18 @@ public final class TopicCreator {
     private static void awaitServed(Admin admin, List<String> names)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS).values()) {
-            topic.partitions().forEach(p -> partitions.put(new TopicPartition(topic.name(), p.partition()),
-                    OffsetSpec.latest()));
-        }
         while (true) {
             try {
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS)
+                        .values()) {
+                    topic.partitions().forEach(p -> partitions.put(new TopicPartition(topic.name(), p.partition()),
+                            OffsetSpec.latest()));
+                }
                 admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
                 return;
             } catch (ExecutionException e) {
+                // right after creation the topic may be unknown or leaderless for a moment: both are retriable
                 if (!(e.getCause() instanceof RetriableException) || System.nanoTime() - deadline > 0) {
                     throw e;
                 }
