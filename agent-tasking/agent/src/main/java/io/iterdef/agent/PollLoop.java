@@ -129,8 +129,24 @@ final class PollLoop {
 	private Duration failed(IOException ex) {
 		failures++;
 		Duration pause = backoff.afterFailures(failures);
-		log("error (" + failures + " in a row), next try in " + pause.toMillis() + " ms: " + ex.getMessage());
+		log("error (" + failures + " in a row), next try in " + pause.toMillis() + " ms: " + describe(ex));
 		return pause;
+	}
+
+	/** What went wrong and what to check: the certificate pin, the connection, or the server's answer. */
+	static String describe(IOException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.security.cert.CertificateException) {
+				return "TLS refused: " + cause.getMessage();
+			}
+			if (cause instanceof java.net.ConnectException) {
+				return "cannot connect to the server (is it running, is server.url right?)";
+			}
+			if (cause instanceof java.net.http.HttpTimeoutException) {
+				return "the server did not answer in time";
+			}
+		}
+		return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 	}
 
 	private static void log(String message) {

@@ -23,12 +23,18 @@ public final class TestCertificates {
 	/** A PKCS12 key store with one EC key pair and a self-signed certificate for localhost/127.0.0.1. */
 	public static KeyStore generate(Path dir, String name) throws IOException, InterruptedException,
 			GeneralSecurityException {
+		return generate(dir, name, "dns:localhost,ip:127.0.0.1");
+	}
+
+	/** As above, with the given subject alternative names (e.g. "dns:elsewhere.example"). */
+	public static KeyStore generate(Path dir, String name, String subjectAltNames) throws IOException,
+			InterruptedException, GeneralSecurityException {
 		Path file = dir.resolve(name + ".p12");
 		Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
 		Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
 				"-groupname", "secp256r1", "-dname", "CN=" + name, "-validity", "2", "-storetype", "PKCS12",
 				"-keystore", file.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD),
-				"-ext", "SAN=dns:localhost,ip:127.0.0.1")
+				"-ext", "SAN=" + subjectAltNames)
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes());
