@@ -2,6 +2,8 @@ package io.iterdef.agent;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +50,9 @@ final class PollLoop {
 
 	private int failures;
 
+	/** Results not yet accepted by the server (e.g. the network failed): sent again before the next poll. */
+	private final Map<String, TaskResult> pending = new LinkedHashMap<>();
+
 	PollLoop(AgentClient client, IdentityStore identities, TaskRunner runner, Backoff backoff,
 			Map<String, String> labels, String enrollmentSecret, int waitSeconds, int maxTasks) {
 		this.client = client;
@@ -71,14 +76,16 @@ final class PollLoop {
 	Duration runOnce() throws InterruptedException {
 		try {
 			ensureEnrolled();
+			sendPending();
 			PollResponse response = client
 				.poll(new PollRequest(HostFactsCollector.collect(labels), waitSeconds, maxTasks));
 			for (TaskAssignment task : response.tasks()) {
 				TaskResult result = runner.run(task);
-				client.result(task.taskId(), result);
 				log("task " + task.taskId() + " (" + task.type() + ") " + result.status()
 						+ (result.error() == null ? "" : ": " + result.error()));
+				pending.put(task.taskId(), result);
 			}
+			sendPending();
 			failures = 0;
 			if (!response.tasks().isEmpty()) {
 				return Duration.ZERO; // more work may be waiting
@@ -103,6 +110,31 @@ final class PollLoop {
 		catch (IOException ex) {
 			return failed(ex);
 		}
+	}
+
+	/**
+	 * Sends the results the server has not accepted yet, oldest first. A 4xx other than 401 (the task expired, or
+	 * its lease went to another attempt) drops the result: sending it again would not change the answer.
+	 */
+	private void sendPending() throws IOException, InterruptedException {
+		Iterator<Map.Entry<String, TaskResult>> results = pending.entrySet().iterator();
+		while (results.hasNext()) {
+			Map.Entry<String, TaskResult> result = results.next();
+			try {
+				client.result(result.getKey(), result.getValue());
+			}
+			catch (ApiException ex) {
+				if (ex.unauthorized() || ex.status() >= 500) {
+					throw ex;
+				}
+				log("the server refused the result of task " + result.getKey() + ", dropping it: " + ex.getMessage());
+			}
+			results.remove();
+		}
+	}
+
+	int pendingResults() {
+		return pending.size();
 	}
 
 	Optional<Identity> identity() {

@@ -51,6 +51,9 @@ final class FakeAgentServer implements AutoCloseable {
 
 	volatile String validCredential;
 
+	/** The answer to the next result calls instead of 204 (e.g. 503, 404); consumed one per call. */
+	final ConcurrentLinkedQueue<Integer> resultFailures = new ConcurrentLinkedQueue<>();
+
 	FakeAgentServer(SSLContext tls) throws IOException {
 		server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.setHttpsConfigurator(new HttpsConfigurator(tls));
@@ -95,6 +98,11 @@ final class FakeAgentServer implements AutoCloseable {
 			return;
 		}
 		if (path.endsWith("/result")) {
+			Integer failure = resultFailures.poll();
+			if (failure != null) {
+				send(exchange, failure, new ErrorResponse("canned failure " + failure, null));
+				return;
+			}
 			String taskId = path.substring((AgentApi.PREFIX + "/tasks/").length(), path.length() - "/result".length());
 			results.put(taskId, AgentClient.JSON.readValue(body, TaskResult.class));
 			exchange.sendResponseHeaders(204, -1);

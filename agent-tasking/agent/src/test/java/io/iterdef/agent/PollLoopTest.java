@@ -98,6 +98,37 @@ class PollLoopTest {
 	}
 
 	@Test
+	void shouldSendTheResultAgainWhenTheServerFailedToTakeIt() throws Exception {
+		server.queued.add(new TaskAssignment("task-1", "agent.info", Map.of(), 0, null));
+		server.resultFailures.add(503);
+		PollLoop loop = loop(serverKeys, FakeAgentServer.SECRET);
+
+		Duration afterFailure = loop.runOnce();
+
+		assertThat(afterFailure).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+		assertThat(loop.pendingResults()).isEqualTo(1);
+		assertThat(server.results).isEmpty();
+
+		loop.runOnce();
+
+		assertThat(loop.pendingResults()).isZero();
+		assertThat(server.results.get("task-1").status()).isEqualTo(TaskResult.SUCCEEDED);
+	}
+
+	@Test
+	void shouldDropTheResultWhenTheServerRefusesIt() throws Exception {
+		server.queued.add(new TaskAssignment("task-1", "agent.info", Map.of(), 0, null));
+		server.resultFailures.add(404);
+		PollLoop loop = loop(serverKeys, FakeAgentServer.SECRET);
+
+		Duration pause = loop.runOnce();
+
+		assertThat(pause).isZero();
+		assertThat(loop.pendingResults()).isZero();
+		assertThat(server.results).isEmpty();
+	}
+
+	@Test
 	void shouldEnrollAgainWhenTheServerRevokesTheCredential() throws Exception {
 		PollLoop loop = loop(serverKeys, FakeAgentServer.SECRET);
 		loop.runOnce();

@@ -23,12 +23,24 @@ public final class HostFactsCollector {
 	private HostFactsCollector() {
 	}
 
+	/** Looked up once (a reverse lookup can be slow); addresses are read again each time. */
+	private static volatile String hostname;
+
 	public static HostFacts collect(Map<String, String> labels) {
 		return new HostFacts(hostname(), os(), osVersion(), AGENT_VERSION, addresses(), labels);
 	}
 
-	/** Lower-case; the canonical (FQDN) name when the resolver knows it. */
 	static String hostname() {
+		String name = hostname;
+		if (name == null) {
+			name = lookUpHostname();
+			hostname = name;
+		}
+		return name;
+	}
+
+	/** Lower-case; the canonical (FQDN) name when the resolver knows it. */
+	private static String lookUpHostname() {
 		try {
 			InetAddress local = InetAddress.getLocalHost();
 			String canonical = local.getCanonicalHostName();
