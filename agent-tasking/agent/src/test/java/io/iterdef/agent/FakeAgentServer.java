@@ -25,6 +25,8 @@ import io.iterdef.agent.protocol.PollRequest;
 import io.iterdef.agent.protocol.PollResponse;
 import io.iterdef.agent.protocol.TaskAssignment;
 import io.iterdef.agent.protocol.TaskResult;
+import io.iterdef.agent.protocol.UploadStart;
+import io.iterdef.agent.protocol.UploadStarted;
 import io.iterdef.agent.transport.AgentClient;
 
 /**
@@ -64,6 +66,31 @@ final class FakeAgentServer implements AutoCloseable {
 	URI url() {
 		return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
 	}
+
+	/** What arrived per upload id: the announcement, the chunks by index, finished or not. */
+	static final class Upload {
+
+		final UploadStart start;
+
+		final java.util.SortedMap<Integer, byte[]> chunks = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+		volatile boolean finished;
+
+		Upload(UploadStart start) {
+			this.start = start;
+		}
+
+		byte[] bytes() {
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			chunks.values().forEach(out::writeBytes);
+			return out.toByteArray();
+		}
+
+	}
+
+	static final int CHUNK_BYTES = 1_000;
+
+	final Map<String, Upload> uploads = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** Forgets the agent's credential: its next call gets 401. */
 	void revoke() {
@@ -105,6 +132,40 @@ final class FakeAgentServer implements AutoCloseable {
 			}
 			String taskId = path.substring((AgentApi.PREFIX + "/tasks/").length(), path.length() - "/result".length());
 			results.put(taskId, AgentClient.JSON.readValue(body, TaskResult.class));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+			return;
+		}
+		if (path.endsWith("/uploads")) {
+			String id = "upload-" + (uploads.size() + 1);
+			uploads.put(id, new Upload(AgentClient.JSON.readValue(body, UploadStart.class)));
+			send(exchange, 200, new UploadStarted(id, CHUNK_BYTES));
+			return;
+		}
+		if (path.contains("/chunks/") && exchange.getRequestMethod().equals("PUT")) {
+			String[] parts = path.split("/");
+			uploads.get(parts[parts.length - 3]).chunks.put(Integer.parseInt(parts[parts.length - 1]), body);
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+			return;
+		}
+		if (path.endsWith("/finish")) {
+			String[] parts = path.split("/");
+			Upload upload = uploads.get(parts[parts.length - 2]);
+			byte[] bytes = upload.bytes();
+			String sha256;
+			try {
+				sha256 = java.util.HexFormat.of()
+					.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+			}
+			catch (java.security.NoSuchAlgorithmException ex) {
+				throw new IOException(ex);
+			}
+			if (bytes.length != upload.start.size() || !sha256.equals(upload.start.sha256())) {
+				send(exchange, 400, new ErrorResponse("size or SHA-256 differ", "upload again"));
+				return;
+			}
+			upload.finished = true;
 			exchange.sendResponseHeaders(204, -1);
 			exchange.close();
 			return;

@@ -98,6 +98,27 @@ class PollLoopTest {
 	}
 
 	@Test
+	void shouldUploadTheCollectedFileInChunksOverHttpsWhenAskedToCollectIt() throws Exception {
+		byte[] content = new byte[2_345];
+		new Random(3).nextBytes(content);
+		Path file = Files.write(dir.resolve("evidence.bin"), content);
+		server.queued.add(new TaskAssignment("task-1", "file.collect", Map.of("path", file.toString()), 0,
+				new TaskLimits(10_000, 10_000, 10_000)));
+		PollLoop loop = loop(serverKeys, FakeAgentServer.SECRET);
+
+		loop.runOnce();
+
+		FakeAgentServer.Upload upload = server.uploads.get("upload-1");
+		assertThat(upload.finished).isTrue();
+		assertThat(upload.chunks.keySet()).containsExactly(0, 1, 2);
+		assertThat(upload.bytes()).isEqualTo(content);
+		TaskResult result = server.results.get("task-1");
+		assertThat(result.status()).isEqualTo(TaskResult.SUCCEEDED);
+		assertThat(result.uploadIds()).containsExactly("upload-1");
+		assertThat(result.data()).containsEntry("sha256", upload.start.sha256()).containsEntry("size", 2_345);
+	}
+
+	@Test
 	void shouldSendTheResultAgainWhenTheServerFailedToTakeIt() throws Exception {
 		server.queued.add(new TaskAssignment("task-1", "agent.info", Map.of(), 0, null));
 		server.resultFailures.add(503);
