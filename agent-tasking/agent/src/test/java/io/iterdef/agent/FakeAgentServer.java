@@ -51,7 +51,7 @@ final class FakeAgentServer implements AutoCloseable {
 
 	final ConcurrentLinkedQueue<TaskAssignment> queued = new ConcurrentLinkedQueue<>();
 
-	volatile String validCredential;
+	final java.util.Set<String> validCredentials = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	/** The answer to the next result calls instead of 204 (e.g. 503, 404); consumed one per call. */
 	final ConcurrentLinkedQueue<Integer> resultFailures = new ConcurrentLinkedQueue<>();
@@ -92,9 +92,9 @@ final class FakeAgentServer implements AutoCloseable {
 
 	final Map<String, Upload> uploads = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** Forgets the agent's credential: its next call gets 401. */
+	/** Forgets every agent's credential: their next call gets 401. */
 	void revoke() {
-		validCredential = null;
+		validCredentials.clear();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -109,12 +109,13 @@ final class FakeAgentServer implements AutoCloseable {
 				return;
 			}
 			int n = enrollments.incrementAndGet();
-			validCredential = "credential-" + n;
-			send(exchange, 200, new EnrollResponse("agent-" + n, validCredential, 10));
+			validCredentials.add("credential-" + n);
+			send(exchange, 200, new EnrollResponse("agent-" + n, "credential-" + n, 10));
 			return;
 		}
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-		if (validCredential == null || !("Bearer " + validCredential).equals(authorization)) {
+		if (authorization == null || !authorization.startsWith("Bearer ")
+				|| !validCredentials.contains(authorization.substring("Bearer ".length()))) {
 			send(exchange, 401, new ErrorResponse("unknown or revoked credential", "enroll again"));
 			return;
 		}
