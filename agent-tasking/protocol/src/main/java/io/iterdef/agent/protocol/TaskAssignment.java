@@ -1,5 +1,7 @@
 package io.iterdef.agent.protocol;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +19,8 @@ public record TaskAssignment(String taskId, String type, Map<String, Object> par
 		TaskLimits limits) {
 
 	public TaskAssignment {
-		params = params == null ? Map.of() : Map.copyOf(params);
+		// JSON null values are legal in a type's parameters and results; Map.copyOf would refuse them
+		params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.iterdef.agent.protocol;
 
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,8 @@ public record TaskResult(String status, String error, Map<String, Object> data, 
 	public static final String FAILED = "failed";
 
 	public TaskResult {
-		data = data == null ? Map.of() : Map.copyOf(data);
+		// JSON null values are legal in a type's parameters and results; Map.copyOf would refuse them
+		data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
 		uploadIds = uploadIds == null ? List.of() : List.copyOf(uploadIds);
 	}
 

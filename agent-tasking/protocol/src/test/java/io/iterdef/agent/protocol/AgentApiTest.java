@@ -33,4 +33,13 @@ class AgentApiTest {
 			.doesNotContain(TaskType.FILE_COLLECT, TaskType.EVENTLOG_QUERY, TaskType.MEMORY_SCAN, TaskType.AGENT_UPDATE);
 	}
 
+	@Test
+	void shouldKeepNullValuesInParametersAndResults() {
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("path", null);
+		assertThat(new TaskAssignment("t1", "file.stat", params, 0, new TaskLimits(1, 1, 1)).params())
+			.containsEntry("path", null);
+		assertThat(new TaskResult(TaskResult.SUCCEEDED, null, params, null).data()).containsEntry("path", null);
+	}
+
 }
