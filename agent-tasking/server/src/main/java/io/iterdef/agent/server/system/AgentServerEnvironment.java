@@ -35,6 +35,10 @@ public class AgentServerEnvironment implements EnvironmentPostProcessor {
 		p.put("iterdef.agent.admin-token", get(env, "ITERDEF_AGENT_ADMIN_TOKEN", ""));
 		p.put("iterdef.agent.max-upload-bytes", get(env, "ITERDEF_AGENT_MAX_UPLOAD_BYTES", "67108864"));
 		p.put("iterdef.agent.enroll-per-minute", get(env, "ITERDEF_AGENT_ENROLL_PER_MINUTE", "10"));
+		p.put("iterdef.agent.approval-required", get(env, "ITERDEF_AGENT_APPROVAL_REQUIRED", "true"));
+		p.put("iterdef.topics.raw", get(env, "ITERDEF_TOPIC_PREFIX", "") + "iterdef.raw");
+		p.put("iterdef.topics.partitions", get(env, "ITERDEF_TOPIC_PARTITIONS", "3"));
+		p.put("iterdef.topics.replication", get(env, "ITERDEF_TOPIC_REPLICATION", "1"));
 		kafka(env, p);
 		tls(env, p);
 		return p;

@@ -63,7 +63,7 @@ class ResultService {
 		}
 		String data = json.writeValueAsString(result.data());
 		if (data.length() > Math.min(MAX_RESULT_CHARS, task.maxBytes())) {
-			throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "result data of " + data.length() + " characters is too large",
+			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "result data of " + data.length() + " characters is too large",
 					"at most " + Math.min(MAX_RESULT_CHARS, task.maxBytes()) + "; upload large output as a file");
 		}
 		String error = result.error() == null ? null : truncate(result.error(), 2000);

@@ -54,7 +54,7 @@ class UploadController {
 	}
 
 	private ApiException tooLarge() {
-		return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "chunk over " + uploads.chunkBytes() + " bytes",
+		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "chunk over " + uploads.chunkBytes() + " bytes",
 				"split the file into chunks of the size the upload start answered");
 	}
 

@@ -64,7 +64,7 @@ public class UploadService {
 		}
 		long limit = Math.min(budget, maxUploadBytes);
 		if (start.size() > limit) {
-			throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE,
+			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE,
 					"upload of " + start.size() + " bytes is over the limit of " + limit + " bytes",
 					"collect a smaller file (the task's budget and ITERDEF_AGENT_MAX_UPLOAD_BYTES bound it)");
 		}

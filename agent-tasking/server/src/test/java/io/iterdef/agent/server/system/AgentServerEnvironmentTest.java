@@ -19,7 +19,8 @@ class AgentServerEnvironmentTest {
 	void shouldGenerateTheKeyStoreUnderTheDataDirWhenNoneIsConfigured() {
 		MockEnvironment env = new MockEnvironment().withProperty("ITERDEF_DATA_DIR", dir.toString())
 			.withProperty("ITERDEF_AGENT_ENROLLMENT_SECRET", "s")
-			.withProperty("ITERDEF_KAFKA", "k1:9092");
+			.withProperty("ITERDEF_KAFKA", "k1:9092")
+			.withProperty("ITERDEF_TOPIC_PREFIX", "t1.");
 
 		Map<String, Object> p = AgentServerEnvironment.properties(env);
 
@@ -28,7 +29,9 @@ class AgentServerEnvironmentTest {
 			.containsEntry("server.ssl.key-store", "file:" + dir.toAbsolutePath().resolve("agent-server/server.p12"))
 			.containsEntry("iterdef.agent.enrollment-secret", "s")
 			.containsEntry("iterdef.agent.max-upload-bytes", "67108864")
-			.containsEntry("spring.kafka.bootstrap-servers", "k1:9092");
+			.containsEntry("spring.kafka.bootstrap-servers", "k1:9092")
+			.containsEntry("iterdef.topics.raw", "t1.iterdef.raw")
+			.containsEntry("iterdef.agent.approval-required", "true");
 		assertThat((String) p.get("server.ssl.key-store-password")).isNotBlank();
 	}
 

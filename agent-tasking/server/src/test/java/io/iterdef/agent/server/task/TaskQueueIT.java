@@ -203,7 +203,7 @@ class TaskQueueIT extends AgentServerStackSupport {
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer());
-		List<TopicPartition> partitions = consumer.partitionsFor("iterdef.raw", Duration.ofSeconds(10))
+		List<TopicPartition> partitions = consumer.partitionsFor(environment.getProperty("iterdef.topics.raw"), Duration.ofSeconds(10))
 			.stream()
 			.map(p -> new TopicPartition(p.topic(), p.partition()))
 			.toList();
