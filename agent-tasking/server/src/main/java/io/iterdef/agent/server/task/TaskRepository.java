@@ -36,7 +36,7 @@ class TaskRepository {
 				INSERT INTO tasks (id, agent_id, type, params, requested_by, source, max_attempts, timeout_ms, cpu_ms,
 				                   max_bytes, expires_at)
 				VALUES (:id, :agent, :type, :params::jsonb, :requestedBy, :source, :maxAttempts, :timeout, :cpu,
-				        :maxBytes, now() + :expiresMs * interval '1 millisecond')
+				        :maxBytes, now() + CAST(:expiresMs AS double precision) * interval '1 millisecond')
 				ON CONFLICT (id) DO NOTHING""")
 			.param("id", id)
 			.param("agent", task.agentId())
@@ -73,7 +73,7 @@ class TaskRepository {
 		return jdbc.sql("""
 				UPDATE tasks t
 				SET state = 'leased', attempts = t.attempts + 1,
-				    lease_until = now() + (t.timeout_ms + :graceMs) * interval '1 millisecond'
+				    lease_until = now() + CAST(t.timeout_ms + :graceMs AS double precision) * interval '1 millisecond'
 				WHERE t.id IN (SELECT id FROM tasks
 				               WHERE agent_id = :agent AND state = 'queued' AND expires_at > now()
 				               ORDER BY created_at, id LIMIT :max FOR UPDATE SKIP LOCKED)

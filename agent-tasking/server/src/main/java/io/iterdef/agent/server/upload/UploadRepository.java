@@ -114,9 +114,9 @@ class UploadRepository {
 		}
 		return jdbc.sql("""
 				SELECT id, name, size, sha256 FROM uploads
-				WHERE task_id = :task AND state = 'complete' AND id = ANY(:ids) ORDER BY created_at, id""")
+				WHERE task_id = :task AND state = 'complete' AND id IN (:ids) ORDER BY created_at, id""")
 			.param("task", taskId)
-			.param("ids", ids.toArray(UUID[]::new))
+			.param("ids", ids)
 			.query((rs, n) -> new UploadedFile(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("size"),
 					rs.getString("sha256")))
 			.list();
