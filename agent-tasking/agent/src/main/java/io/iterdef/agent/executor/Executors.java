@@ -1,0 +1,33 @@
+package io.iterdef.agent.executor;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.iterdef.agent.protocol.TaskType;
+import io.iterdef.agent.task.TaskExecutor;
+
+/** The executors of the task types this agent runs (a subset of the protocol's allow-list). */
+public final class Executors {
+
+	/** agent.update, eventlog.query and memory.scan come later; until then they fail as not supported. */
+	static final Set<TaskType> SUPPORTED = Set.of(TaskType.AGENT_INFO, TaskType.PROCESS_LIST, TaskType.FILE_STAT,
+			TaskType.FILE_HASH, TaskType.DIR_LIST, TaskType.FILE_COLLECT, TaskType.NET_CONNECTIONS);
+
+	private Executors() {
+	}
+
+	public static Map<TaskType, TaskExecutor> all(Map<String, String> labels) {
+		Map<TaskType, TaskExecutor> executors = new EnumMap<>(TaskType.class);
+		executors.put(TaskType.AGENT_INFO, new AgentInfoExecutor(labels));
+		executors.put(TaskType.PROCESS_LIST, new ProcessListExecutor());
+		executors.put(TaskType.FILE_STAT, new FileStatExecutor());
+		executors.put(TaskType.FILE_HASH, new FileHashExecutor());
+		executors.put(TaskType.DIR_LIST, new DirListExecutor());
+		executors.put(TaskType.FILE_COLLECT, new FileCollectExecutor());
+		executors.put(TaskType.NET_CONNECTIONS, new NetConnectionsExecutor(Path.of("/proc")));
+		return executors;
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.iterdef.agent.server.agent;
+
+import java.util.UUID;
+
+import io.iterdef.agent.server.system.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Revoking an agent (admin token): its credential is refused from now on, and its host may enroll again. */
+@RestController
+class AgentAdminController {
+
+	private final AgentRepository agents;
+
+	AgentAdminController(AgentRepository agents) {
+		this.agents = agents;
+	}
+
+	@PostMapping("/admin/v1/agents/{agentId}/revoke")
+	ResponseEntity<Void> revoke(@PathVariable UUID agentId) {
+		if (!agents.revoke(agentId)) {
+			throw new ApiException(HttpStatus.NOT_FOUND, "no agent " + agentId, "list the agents for their ids");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+}
