@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.iterdef.agent.config.AgentConfig;
 import io.iterdef.agent.config.ConfigException;
 import io.iterdef.agent.executor.Executors;
+import io.iterdef.agent.identity.HostFactsCollector;
 import io.iterdef.agent.identity.IdentityStore;
 import io.iterdef.agent.task.TaskRunner;
 import io.iterdef.agent.transport.AgentClient;
@@ -33,6 +34,9 @@ public final class Agent {
 			System.err.println(ex.getMessage());
 			System.exit(2);
 			return;
+		}
+		if (config.hostName() != null) {
+			HostFactsCollector.useHostname(config.hostName());
 		}
 		AgentClient client = new AgentClient(config.serverUrl(),
 				PinnedTrustManager.sslContext(config.serverFingerprint()));

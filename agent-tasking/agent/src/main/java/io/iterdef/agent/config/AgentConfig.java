@@ -26,12 +26,15 @@ import java.util.regex.Pattern;
  * labels=site=fra,role=dc                            (optional)
  * poll.wait.seconds=25                               (optional, long-poll wait, 1..60)
  * poll.max.tasks=4                                   (optional, 1..32)
+ * host.name=fin-ws07.corp.example.org               (optional; default: the machine's canonical name, lower-case)
  * </pre>
  */
 public record AgentConfig(URI serverUrl, String serverFingerprint, String enrollmentSecret, Path stateDir,
-		Map<String, String> labels, int pollWaitSeconds, int maxTasks) {
+		Map<String, String> labels, int pollWaitSeconds, int maxTasks, String hostName) {
 
 	private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+
+	private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,253}[a-z0-9])?");
 
 	public AgentConfig {
 		labels = Map.copyOf(labels);
@@ -83,11 +86,17 @@ public record AgentConfig(URI serverUrl, String serverFingerprint, String enroll
 		Map<String, String> labels = parseLabels(properties.getProperty("labels", ""), problems);
 		int wait = intValue(properties, "poll.wait.seconds", 25, 1, 60, problems);
 		int maxTasks = intValue(properties, "poll.max.tasks", 4, 1, 32, problems);
+		String hostName = properties.getProperty("host.name", "").trim().toLowerCase(Locale.ROOT);
+		if (!hostName.isEmpty() && !HOST_NAME.matcher(hostName).matches()) {
+			problems.add("host.name must be a DNS name of letters, digits, '-' and '.', at most 255 characters (was "
+					+ hostName + ")");
+		}
 		if (!problems.isEmpty()) {
 			throw new ConfigException("the agent configuration " + source + " is not usable:\n  - "
 					+ String.join("\n  - ", problems));
 		}
-		return new AgentConfig(url, fingerprint, secret, Path.of(stateDirText), labels, wait, maxTasks);
+		return new AgentConfig(url, fingerprint, secret, Path.of(stateDirText), labels, wait, maxTasks,
+				hostName.isEmpty() ? null : hostName);
 	}
 
 	/** Lower-case hex without colons or spaces. */

@@ -30,6 +30,11 @@ public final class HostFactsCollector {
 		return new HostFacts(hostname(), os(), osVersion(), AGENT_VERSION, addresses(), labels);
 	}
 
+	/** Uses the configured name instead of looking it up (AgentConfig's host.name). */
+	public static void useHostname(String name) {
+		hostname = name;
+	}
+
 	static String hostname() {
 		String name = hostname;
 		if (name == null) {

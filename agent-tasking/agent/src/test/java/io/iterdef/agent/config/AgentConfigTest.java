@@ -27,6 +27,7 @@ class AgentConfigTest {
 				labels=site=fra, role=dc
 				poll.wait.seconds=10
 				poll.max.tasks=2
+				host.name=FIN-WS07.corp.example.org
 				""".formatted(FINGERPRINT, dir.resolve("state").toString().replace("\\", "\\\\")));
 
 		AgentConfig config = AgentConfig.load(file);
@@ -38,6 +39,7 @@ class AgentConfigTest {
 		assertThat(config.labels()).isEqualTo(Map.of("site", "fra", "role", "dc"));
 		assertThat(config.pollWaitSeconds()).isEqualTo(10);
 		assertThat(config.maxTasks()).isEqualTo(2);
+		assertThat(config.hostName()).isEqualTo("fin-ws07.corp.example.org");
 	}
 
 	@Test
@@ -59,12 +61,14 @@ class AgentConfigTest {
 		properties.setProperty("state.dir", "/tmp/x");
 		properties.setProperty("labels", "site");
 		properties.setProperty("poll.wait.seconds", "600");
+		properties.setProperty("host.name", "bad host/name");
 
 		assertThatThrownBy(() -> AgentConfig.from(properties, "test.properties"))
 			.hasMessageContaining("server.url must be an https:// URL")
 			.hasMessageContaining("server.fingerprint must be the SHA-256")
 			.hasMessageContaining("labels must be key=value pairs")
-			.hasMessageContaining("poll.wait.seconds must be a whole number from 1 to 60");
+			.hasMessageContaining("poll.wait.seconds must be a whole number from 1 to 60")
+			.hasMessageContaining("host.name must be a DNS name");
 	}
 
 	@Test
