@@ -54,6 +54,15 @@ public abstract class AgentServerStackSupport {
 
 	static final String IT_DATABASE = "iterdef_agent_it";
 
+	/** -Diterdef.it.database=NAME (e.g. via -DargLine) runs the ITs on another database of the same server. */
+	static String itDatabaseName() {
+		String database = System.getProperty("iterdef.it.database", IT_DATABASE);
+		if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("iterdef.it.database must be a lower-case identifier: " + database);
+		}
+		return database;
+	}
+
 	private static Stack stack;
 
 	private static String jdbcUrl;
@@ -128,23 +137,24 @@ public abstract class AgentServerStackSupport {
 	}
 
 	private static String itDatabase(Stack stack) {
+		String database = itDatabaseName();
 		try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword())) {
 			try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-				exists.setString(1, IT_DATABASE);
+				exists.setString(1, database);
 				try (ResultSet rs = exists.executeQuery()) {
 					if (!rs.next()) {
 						try (Statement create = c.createStatement()) {
-							create.execute("CREATE DATABASE " + IT_DATABASE);
+							create.execute("CREATE DATABASE " + database);
 						}
 					}
 				}
 			}
 			URI uri = URI.create(stack.jdbcUrl().substring("jdbc:".length()));
 			String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-			return "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + "/" + IT_DATABASE + query;
+			return "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + "/" + database + query;
 		}
 		catch (SQLException ex) {
-			System.err.println("agent-server ITs: cannot use database " + IT_DATABASE + " (" + ex.getMessage()
+			System.err.println("agent-server ITs: cannot use database " + database + " (" + ex.getMessage()
 					+ "); using " + stack.jdbcUrl());
 			return stack.jdbcUrl();
 		}
