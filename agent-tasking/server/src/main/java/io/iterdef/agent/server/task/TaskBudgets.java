@@ -4,7 +4,7 @@ import io.iterdef.agent.protocol.TaskLimits;
 import io.iterdef.agent.protocol.TaskType;
 
 /** The time, CPU and byte budget of each task type (the most a task of that type gets). */
-final class TaskBudgets {
+public final class TaskBudgets {
 
 	private static final long MIB = 1024 * 1024;
 
@@ -12,7 +12,7 @@ final class TaskBudgets {
 	}
 
 	/** The budget of a type; file.collect may read and upload up to {@code maxUploadBytes}. */
-	static TaskLimits of(TaskType type, long maxUploadBytes) {
+	public static TaskLimits of(TaskType type, long maxUploadBytes) {
 		return switch (type) {
 			case AGENT_INFO -> new TaskLimits(30_000, 5_000, MIB);
 			case PROCESS_LIST, NET_CONNECTIONS -> new TaskLimits(60_000, 20_000, 4 * MIB);
