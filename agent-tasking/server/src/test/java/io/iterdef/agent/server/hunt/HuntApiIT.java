@@ -43,6 +43,9 @@ class HuntApiIT extends HuntStackSupport {
 		assertThat(json(approved).get("state").asString()).isEqualTo("running");
 		assertThat(json(approved).get("approvedBy").asString()).isEqualTo("bob");
 		assertThat(json(approved).get("decisionNote").asString()).isEqualTo("ok, incident 42");
+		assertThat(json(approved).get("decidedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+		assertThat(json(approved).get("targetLabels").get("hunt").asString()).isEqualTo(tag);
+		assertThat(json(approved).get("params").get("path").asString()).isEqualTo("/etc/hostname");
 		await().atMost(SOON).until(() -> tasks(hunt) == 1);
 		assertThat(jdbc.sql("""
 				SELECT requested_by || ' ' || approved_by || ' ' || source || ' ' || state || ' ' || type
