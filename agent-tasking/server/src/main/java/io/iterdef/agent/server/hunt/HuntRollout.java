@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.iterdef.agent.protocol.TaskType;
 import io.iterdef.agent.server.task.TaskBudgets;
@@ -59,12 +60,22 @@ class HuntRollout {
 				log.info("hunt rollout: {} hunts expired", expired);
 			}
 			List<UUID> seen = new ArrayList<>(List.of(new UUID(0, 0)));
+			AtomicReference<UUID> current = new AtomicReference<>();
 			for (int i = 0; i < MAX_HUNTS_PER_CYCLE; i++) {
-				UUID rolled = tx.execute(status -> rollOutNext(seen));
-				if (rolled == null) {
-					break;
+				current.set(null);
+				try {
+					if (tx.execute(status -> rollOutNext(seen, current)) == null) {
+						break;
+					}
 				}
-				seen.add(rolled);
+				catch (RuntimeException ex) {
+					if (current.get() == null) {
+						throw ex;
+					}
+					// one hunt's failure (rolled back) must not hold up the others
+					log.warn("hunt {}: rollout failed (retried at the next interval): {}", current.get(), ex.getMessage());
+				}
+				seen.add(current.get());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -72,13 +83,17 @@ class HuntRollout {
 		}
 	}
 
-	/** Claims one running hunt not in {@code seen} and rolls it out; its id, or null when none is left. */
-	private UUID rollOutNext(List<UUID> seen) {
+	/**
+	 * Claims one running hunt not in {@code seen} (its id into {@code current}) and rolls it out; its id, or null
+	 * when none is left.
+	 */
+	private UUID rollOutNext(List<UUID> seen, AtomicReference<UUID> current) {
 		Optional<Hunt> claimed = rollout.claimRunning(seen);
 		if (claimed.isEmpty()) {
 			return null;
 		}
 		Hunt hunt = claimed.get();
+		current.set(hunt.id());
 		long targets = addTargets(hunt);
 		int allowed = RolloutRate.startsAllowed(hunt.ratePerMinute(), rollout.startedInLastMinute(hunt.id()),
 				rollout.pending(hunt.id()), MAX_PER_CYCLE);

@@ -77,8 +77,8 @@ class HuntApiIT extends HuntStackSupport {
 		UUID hunt = createHunt("alice", hunt(tag, Map.of()));
 		await().atMost(SOON).until(() -> tasks(hunt) == 3);
 
-		answer(ok, new TaskResult("succeeded", null, Map.of("processes", java.util.List.of()), null));
-		answer(failing, new TaskResult("failed", "no /proc here", Map.of(), null));
+		answer(hunt, ok, new TaskResult("succeeded", null, Map.of("processes", java.util.List.of()), null));
+		answer(hunt, failing, new TaskResult("failed", "no /proc here", Map.of(), null));
 		assertThat(gone.client().revoke(ADMIN_TOKEN, gone.id().toString()).statusCode()).isEqualTo(204);
 
 		JsonNode details = details(hunt);
@@ -101,9 +101,9 @@ class HuntApiIT extends HuntStackSupport {
 		UUID hunt = createHunt("alice", hunt(tag, Map.of()));
 		await().atMost(SOON).until(() -> tasks(hunt) == 2);
 
-		answer(a, new TaskResult("succeeded", null, Map.of(), null));
+		answer(hunt, a, new TaskResult("succeeded", null, Map.of(), null));
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> state(hunt).equals("running"));
-		answer(b, new TaskResult("failed", "denied by the OS", Map.of(), null));
+		answer(hunt, b, new TaskResult("failed", "denied by the OS", Map.of(), null));
 
 		await().atMost(SOON).until(() -> state(hunt).equals("done"));
 		assertThat(details(hunt).get("hosts")).hasSize(2);
@@ -138,12 +138,17 @@ class HuntApiIT extends HuntStackSupport {
 			.query(Long.class).single()).isEqualTo(1);
 	}
 
-	/** The agent polls its hunt task and answers it. */
-	private static void answer(TestAgent agent, TaskResult result) {
-		var tasks = AgentClient.tasks(agent.client().poll(0)).tasks();
-		assertThat(tasks).hasSize(1);
-		TaskAssignment task = tasks.get(0);
-		HttpResponse<String> answered = agent.client().result(task.taskId(), result);
+	/** The agent polls its task of this hunt and answers it (any other task it gets stays unanswered). */
+	private void answer(UUID hunt, TestAgent agent, TaskResult result) {
+		String taskId = jdbc.sql("SELECT task_id FROM hunt_targets WHERE hunt_id = :hunt AND agent_id = :agent")
+			.param("hunt", hunt)
+			.param("agent", agent.id())
+			.query(UUID.class)
+			.single()
+			.toString();
+		assertThat(AgentClient.tasks(agent.client().poll(0)).tasks()).extracting(TaskAssignment::taskId)
+			.contains(taskId);
+		HttpResponse<String> answered = agent.client().result(taskId, result);
 		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
 	}
 
