@@ -5,15 +5,17 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.iterdef.agent.memory.MemoryScanExecutor;
 import io.iterdef.agent.protocol.TaskType;
 import io.iterdef.agent.task.TaskExecutor;
 
 /** The executors of the task types this agent runs (a subset of the protocol's allow-list). */
 public final class Executors {
 
-	/** agent.update, eventlog.query and memory.scan come later; until then they fail as not supported. */
+	/** agent.update and eventlog.query come later; until then they fail as not supported. */
 	static final Set<TaskType> SUPPORTED = Set.of(TaskType.AGENT_INFO, TaskType.PROCESS_LIST, TaskType.FILE_STAT,
-			TaskType.FILE_HASH, TaskType.DIR_LIST, TaskType.FILE_COLLECT, TaskType.NET_CONNECTIONS);
+			TaskType.FILE_HASH, TaskType.DIR_LIST, TaskType.FILE_COLLECT, TaskType.NET_CONNECTIONS,
+			TaskType.MEMORY_SCAN);
 
 	private Executors() {
 	}
@@ -27,6 +29,7 @@ public final class Executors {
 		executors.put(TaskType.DIR_LIST, new DirListExecutor());
 		executors.put(TaskType.FILE_COLLECT, new FileCollectExecutor());
 		executors.put(TaskType.NET_CONNECTIONS, new NetConnectionsExecutor(Path.of("/proc")));
+		executors.put(TaskType.MEMORY_SCAN, new MemoryScanExecutor(Path.of("/proc")));
 		return executors;
 	}
 
