@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.iterdef.agent.eventlog.EventLogQueryExecutor;
 import io.iterdef.agent.memory.MemoryScanExecutor;
 import io.iterdef.agent.protocol.TaskType;
 import io.iterdef.agent.task.TaskExecutor;
@@ -12,10 +13,10 @@ import io.iterdef.agent.task.TaskExecutor;
 /** The executors of the task types this agent runs (a subset of the protocol's allow-list). */
 public final class Executors {
 
-	/** agent.update and eventlog.query come later; until then they fail as not supported. */
+	/** agent.update comes later; until then it fails as not supported. */
 	static final Set<TaskType> SUPPORTED = Set.of(TaskType.AGENT_INFO, TaskType.PROCESS_LIST, TaskType.FILE_STAT,
 			TaskType.FILE_HASH, TaskType.DIR_LIST, TaskType.FILE_COLLECT, TaskType.NET_CONNECTIONS,
-			TaskType.MEMORY_SCAN);
+			TaskType.MEMORY_SCAN, TaskType.EVENTLOG_QUERY);
 
 	private Executors() {
 	}
@@ -30,6 +31,7 @@ public final class Executors {
 		executors.put(TaskType.FILE_COLLECT, new FileCollectExecutor());
 		executors.put(TaskType.NET_CONNECTIONS, new NetConnectionsExecutor(Path.of("/proc")));
 		executors.put(TaskType.MEMORY_SCAN, new MemoryScanExecutor(Path.of("/proc")));
+		executors.put(TaskType.EVENTLOG_QUERY, new EventLogQueryExecutor());
 		return executors;
 	}
 
