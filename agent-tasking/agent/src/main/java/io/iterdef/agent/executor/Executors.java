@@ -13,14 +13,20 @@ import io.iterdef.agent.task.TaskExecutor;
 /** The executors of the task types this agent runs (a subset of the protocol's allow-list). */
 public final class Executors {
 
-	/** agent.update comes later; until then it fails as not supported. */
-	static final Set<TaskType> SUPPORTED = Set.of(TaskType.AGENT_INFO, TaskType.PROCESS_LIST, TaskType.FILE_STAT,
-			TaskType.FILE_HASH, TaskType.DIR_LIST, TaskType.FILE_COLLECT, TaskType.NET_CONNECTIONS,
-			TaskType.MEMORY_SCAN, TaskType.EVENTLOG_QUERY);
+	/** Every type of the allow-list. */
+	static final Set<TaskType> SUPPORTED = Set.of(TaskType.values());
 
 	private Executors() {
 	}
 
+	/** Every executor; agent.update runs {@code update}. */
+	public static Map<TaskType, TaskExecutor> all(Map<String, String> labels, TaskExecutor update) {
+		Map<TaskType, TaskExecutor> executors = all(labels);
+		executors.put(TaskType.AGENT_UPDATE, update);
+		return executors;
+	}
+
+	/** The executors of every type but agent.update. */
 	public static Map<TaskType, TaskExecutor> all(Map<String, String> labels) {
 		Map<TaskType, TaskExecutor> executors = new EnumMap<>(TaskType.class);
 		executors.put(TaskType.AGENT_INFO, new AgentInfoExecutor(labels));
