@@ -55,7 +55,7 @@ public final class ReleaseSigner {
 	}
 
 	/** Makes a key pair in {@code dir}; returns the public key (base64 X.509) for update.public.key. */
-	static String keygen(Path dir) throws IOException, GeneralSecurityException {
+	public static String keygen(Path dir) throws IOException, GeneralSecurityException {
 		KeyPair pair = KeyPairGenerator.getInstance(ReleaseKeys.ALGORITHM).generateKeyPair();
 		Files.createDirectories(dir);
 		Path privateKey = dir.resolve("release-private.key");
@@ -73,7 +73,7 @@ public final class ReleaseSigner {
 	}
 
 	/** Signs {@code jar} as {@code version} into {@code updateDir}; returns its SHA-256. */
-	static String sign(Path privateKeyFile, Path jar, String version, Path updateDir)
+	public static String sign(Path privateKeyFile, Path jar, String version, Path updateDir)
 			throws IOException, GeneralSecurityException {
 		if (!version.matches(AgentApi.UPDATE_VERSION_PATTERN)) {
 			throw new IllegalArgumentException("version must be letters, digits, '.', '_' and '-' (e.g. 0.2.0): " + version);
