@@ -97,6 +97,9 @@ final class PollLoop {
 		try {
 			ensureEnrolled();
 			sendPending();
+			if (restart.requested()) {
+				return Duration.ZERO; // the update's result is sent: no new work for this version
+			}
 			PollResponse response = client
 				.poll(new PollRequest(HostFactsCollector.collect(labels), waitSeconds, maxTasks));
 			for (TaskAssignment task : response.tasks()) {
