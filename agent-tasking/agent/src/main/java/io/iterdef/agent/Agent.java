@@ -13,6 +13,8 @@ import io.iterdef.agent.task.TaskRunner;
 import io.iterdef.agent.transport.AgentClient;
 import io.iterdef.agent.transport.Backoff;
 import io.iterdef.agent.transport.PinnedTrustManager;
+import io.iterdef.agent.update.Restart;
+import io.iterdef.agent.update.UpdateExecutor;
 
 /** {@code java -jar iterdef-agent.jar agent.properties}: see {@link AgentConfig} for the keys. */
 public final class Agent {
@@ -40,11 +42,18 @@ public final class Agent {
 		}
 		AgentClient client = new AgentClient(config.serverUrl(),
 				PinnedTrustManager.sslContext(config.serverFingerprint()));
-		TaskRunner runner = new TaskRunner(Executors.all(config.labels()), client);
+		Restart restart = new Restart();
+		TaskRunner runner = new TaskRunner(
+				Executors.all(config.labels(), new UpdateExecutor(config.updatePublicKey(), client, restart)), client);
 		Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), ThreadLocalRandom.current());
 		PollLoop loop = new PollLoop(client, new IdentityStore(config.stateDir()), runner, backoff, config.labels(),
-				config.enrollmentSecret(), config.pollWaitSeconds(), config.maxTasks());
+				config.enrollmentSecret(), config.pollWaitSeconds(), config.maxTasks(), restart);
 		loop.run();
+		if (restart.requested()) {
+			System.err.println(java.time.Instant.now() + " iterdef-agent: updated; exiting with " + Restart.EXIT_CODE
+					+ " so that the launcher starts the new version");
+			System.exit(Restart.EXIT_CODE);
+		}
 	}
 
 }

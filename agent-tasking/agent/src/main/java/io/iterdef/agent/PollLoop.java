@@ -20,6 +20,7 @@ import io.iterdef.agent.task.TaskRunner;
 import io.iterdef.agent.transport.AgentClient;
 import io.iterdef.agent.transport.ApiException;
 import io.iterdef.agent.transport.Backoff;
+import io.iterdef.agent.update.Restart;
 
 /**
  * One agent's life: enroll when there is no identity, then long-poll; run each leased task and send its result;
@@ -44,6 +45,8 @@ final class PollLoop {
 
 	private final int maxTasks;
 
+	private final Restart restart;
+
 	private Identity identity;
 
 	private int pollSeconds = 5;
@@ -55,6 +58,12 @@ final class PollLoop {
 
 	PollLoop(AgentClient client, IdentityStore identities, TaskRunner runner, Backoff backoff,
 			Map<String, String> labels, String enrollmentSecret, int waitSeconds, int maxTasks) {
+		this(client, identities, runner, backoff, labels, enrollmentSecret, waitSeconds, maxTasks, new Restart());
+	}
+
+	PollLoop(AgentClient client, IdentityStore identities, TaskRunner runner, Backoff backoff,
+			Map<String, String> labels, String enrollmentSecret, int waitSeconds, int maxTasks, Restart restart) {
+		this.restart = restart;
 		this.client = client;
 		this.identities = identities;
 		this.runner = runner;
@@ -65,11 +74,22 @@ final class PollLoop {
 		this.maxTasks = maxTasks;
 	}
 
-	/** Runs until the thread is interrupted. */
+	/**
+	 * Runs until the thread is interrupted, or until an update asked for a restart and every result (the update's
+	 * among them) has been sent.
+	 */
 	void run() throws InterruptedException {
 		while (!Thread.currentThread().isInterrupted()) {
-			Thread.sleep(runOnce().toMillis());
+			Duration pause = runOnce();
+			if (restartDue()) {
+				return;
+			}
+			Thread.sleep(pause.toMillis());
 		}
+	}
+
+	boolean restartDue() {
+		return restart.requested() && pending.isEmpty();
 	}
 
 	/** One round: enroll if needed, poll once, run what came; returns the pause before the next round. */
@@ -77,9 +97,15 @@ final class PollLoop {
 		try {
 			ensureEnrolled();
 			sendPending();
+			if (restart.requested()) {
+				return Duration.ZERO; // the update's result is sent: no new work for this version
+			}
 			PollResponse response = client
 				.poll(new PollRequest(HostFactsCollector.collect(labels), waitSeconds, maxTasks));
 			for (TaskAssignment task : response.tasks()) {
+				if (restart.requested()) {
+					break; // an update is installed: the rest waits for the new version (leases run out, tasks retry)
+				}
 				TaskResult result = runner.run(task);
 				log("task " + task.taskId() + " (" + task.type() + ") " + result.status()
 						+ (result.error() == null ? "" : ": " + result.error()));

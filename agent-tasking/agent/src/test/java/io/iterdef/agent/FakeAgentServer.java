@@ -92,6 +92,9 @@ final class FakeAgentServer implements AutoCloseable {
 
 	final Map<String, Upload> uploads = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** Bytes served to authenticated GETs by path (update packages and signatures). */
+	final Map<String, byte[]> downloads = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Forgets every agent's credential: their next call gets 401. */
 	void revoke() {
 		validCredentials.clear();
@@ -168,6 +171,13 @@ final class FakeAgentServer implements AutoCloseable {
 			}
 			upload.finished = true;
 			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+			return;
+		}
+		if (exchange.getRequestMethod().equals("GET") && downloads.containsKey(path)) {
+			byte[] bytes = downloads.get(path);
+			exchange.sendResponseHeaders(200, bytes.length);
+			exchange.getResponseBody().write(bytes);
 			exchange.close();
 			return;
 		}

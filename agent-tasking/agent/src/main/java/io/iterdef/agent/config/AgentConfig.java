@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.security.PublicKey;
+
+import io.iterdef.agent.update.ReleaseKeys;
 
 /**
  * The agent's configuration, read from a properties file (its path is the agent's first argument).
@@ -27,10 +30,12 @@ import java.util.regex.Pattern;
  * poll.wait.seconds=25                               (optional, long-poll wait, 1..60)
  * poll.max.tasks=4                                   (optional, 1..32)
  * host.name=fin-ws07.corp.example.org               (optional; default: the machine's canonical name, lower-case)
+ * update.public.key=MCowBQYDK2VwAyEA...             (optional; the release key agent.update packages must be signed
+ *                                                    with, base64 X.509 Ed25519; without it updates are refused)
  * </pre>
  */
 public record AgentConfig(URI serverUrl, String serverFingerprint, String enrollmentSecret, Path stateDir,
-		Map<String, String> labels, int pollWaitSeconds, int maxTasks, String hostName) {
+		Map<String, String> labels, int pollWaitSeconds, int maxTasks, String hostName, PublicKey updatePublicKey) {
 
 	private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
@@ -91,12 +96,22 @@ public record AgentConfig(URI serverUrl, String serverFingerprint, String enroll
 			problems.add("host.name must be a DNS name of letters, digits, '-' and '.', at most 255 characters (was "
 					+ hostName + ")");
 		}
+		PublicKey updateKey = null;
+		String updateKeyText = properties.getProperty("update.public.key", "").trim();
+		if (!updateKeyText.isEmpty()) {
+			try {
+				updateKey = ReleaseKeys.publicKey(updateKeyText);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("update.public.key is " + ex.getMessage());
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new ConfigException("the agent configuration " + source + " is not usable:\n  - "
 					+ String.join("\n  - ", problems));
 		}
 		return new AgentConfig(url, fingerprint, secret, Path.of(stateDirText), labels, wait, maxTasks,
-				hostName.isEmpty() ? null : hostName);
+				hostName.isEmpty() ? null : hostName, updateKey);
 	}
 
 	/** Lower-case hex without colons or spaces. */

@@ -107,6 +107,11 @@ public final class HostFactsCollector {
 	}
 
 	private static String agentVersion() {
+		java.util.Optional<String> updated = io.iterdef.agent.update.AgentJar.running()
+			.flatMap(io.iterdef.agent.update.AgentJar::installedVersion);
+		if (updated.isPresent()) {
+			return updated.get(); // installed by agent.update
+		}
 		String version = HostFactsCollector.class.getPackage().getImplementationVersion();
 		return version == null ? "0.1.0-SNAPSHOT" : version;
 	}

@@ -30,7 +30,7 @@ import io.iterdef.agent.protocol.UploadStarted;
  * the protocol version header; every call but enrollment the agent's bearer credential. An error status becomes
  * an {@link ApiException} with the server's ErrorResponse.
  */
-public final class AgentClient implements Uploads {
+public final class AgentClient implements Uploads, UpdateDownloads {
 
 	public static final ObjectMapper JSON = new ObjectMapper()
 		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -90,6 +90,35 @@ public final class AgentClient implements Uploads {
 			.POST(BodyPublishers.noBody())
 			.build();
 		send(request, Void.class);
+	}
+
+	@Override
+	public byte[] updatePackage(String version, long maxBytes) throws IOException, InterruptedException {
+		return download(AgentApi.path(AgentApi.UPDATE_PACKAGE, version), maxBytes, Duration.ofMinutes(5));
+	}
+
+	@Override
+	public byte[] updateSignature(String version) throws IOException, InterruptedException {
+		return download(AgentApi.path(AgentApi.UPDATE_SIGNATURE, version), 4096, CALL_TIMEOUT);
+	}
+
+	/** GET of at most {@code maxBytes} (more fails without reading on); an error status is an ApiException. */
+	private byte[] download(String path, long maxBytes, Duration timeout) throws IOException, InterruptedException {
+		HttpRequest request = builder(path, timeout, true).setHeader("Accept", "*/*").GET().build();
+		HttpResponse<java.io.InputStream> response = http.send(request, BodyHandlers.ofInputStream());
+		try (java.io.InputStream body = response.body()) {
+			int status = response.statusCode();
+			if (status < 200 || status >= 300) {
+				throw new ApiException(status, "GET " + path + " answered " + status + ": "
+						+ describe(body.readNBytes(4096)));
+			}
+			byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+			if (bytes.length > maxBytes) {
+				throw new IOException("GET " + path + ": the download is larger than " + maxBytes
+						+ " bytes (the task's byte budget); refused");
+			}
+			return bytes;
+		}
 	}
 
 	private HttpRequest post(String path, Object body, Duration timeout, boolean authenticated) throws IOException {

@@ -79,4 +79,33 @@ class AgentConfigTest {
 			.hasMessageContaining("first argument");
 	}
 
+	@Test
+	void shouldReadTheReleaseKeyWhenUpdatePublicKeyIsSet() throws Exception {
+		java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		Properties properties = minimal();
+		properties.setProperty("update.public.key",
+				java.util.Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+
+		assertThat(AgentConfig.from(properties, "test.properties").updatePublicKey()).isEqualTo(pair.getPublic());
+		assertThat(AgentConfig.from(minimal(), "test.properties").updatePublicKey()).isNull();
+	}
+
+	@Test
+	void shouldRefuseAnUpdatePublicKeyThatIsNotAnEd25519Key() {
+		Properties properties = minimal();
+		properties.setProperty("update.public.key", "bm90IGEga2V5");
+
+		assertThatThrownBy(() -> AgentConfig.from(properties, "test.properties")).isInstanceOf(ConfigException.class)
+			.hasMessageContaining("update.public.key is not a base64 X.509 Ed25519 public key");
+	}
+
+	private static Properties minimal() {
+		Properties properties = new Properties();
+		properties.setProperty("server.url", "https://agents.example.org:8443");
+		properties.setProperty("server.fingerprint", FINGERPRINT);
+		properties.setProperty("enrollment.secret", "s3cret");
+		properties.setProperty("state.dir", "state");
+		return properties;
+	}
+
 }

@@ -41,8 +41,8 @@ class ProcessAndInfoExecutorsTest {
 		assertThat(data).containsEntry("labels", Map.of("site", "fra"))
 			.containsEntry("pid", ProcessHandle.current().pid())
 			.containsKeys("hostname", "os", "osVersion", "agentVersion", "ips");
-		assertThat((List<String>) data.get("taskTypes")).contains("file.hash", "net.connections")
-			.doesNotContain("memory.scan", "agent.update");
+		assertThat((List<String>) data.get("taskTypes")).contains("file.hash", "net.connections", "memory.scan",
+				"eventlog.query", "agent.update");
 	}
 
 }

@@ -12,7 +12,8 @@ package io.iterdef.agent.protocol;
  * POST {@value #UPLOAD_START}                UploadStart              -> UploadStarted
  * PUT  {@value #UPLOAD_CHUNK}                raw bytes (one chunk)    -> 204 (idempotent by index)
  * POST {@value #UPLOAD_FINISH}               (none)                   -> 204, or 400 when size or SHA-256 differ
- * GET  {@value #UPDATE_PACKAGE}              (none)                   -> the signed agent package (agent.update)
+ * GET  {@value #UPDATE_PACKAGE}              (none)                   -> the agent package's bytes (agent.update)
+ * GET  {@value #UPDATE_SIGNATURE}            (none)                   -> its release signature (base64 text)
  * </pre>
  */
 public final class AgentApi {
@@ -35,6 +36,14 @@ public final class AgentApi {
 	public static final String UPLOAD_FINISH = PREFIX + "/uploads/{uploadId}/finish";
 
 	public static final String UPDATE_PACKAGE = PREFIX + "/update/{version}";
+
+	public static final String UPDATE_SIGNATURE = PREFIX + "/update/{version}/signature";
+
+	/**
+	 * What an update package's version may look like (it names the files {@code <version>.jar} and
+	 * {@code <version>.jar.sig} on the server): a letter or digit, then letters, digits, '.', '_', '-'; never "..".
+	 */
+	public static final String UPDATE_VERSION_PATTERN = "(?!.*\\.\\.)[0-9A-Za-z][0-9A-Za-z._-]{0,63}";
 
 	/** Sent with every request: the protocol version the agent speaks. */
 	public static final String VERSION_HEADER = "X-Iterdef-Agent-Protocol";
