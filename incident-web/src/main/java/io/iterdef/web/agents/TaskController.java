@@ -3,6 +3,7 @@ package io.iterdef.web.agents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.iterdef.agent.protocol.TaskType;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Tasks: the list with filters, one task with its result and uploads, a new task for a host (from an incident or
@@ -61,6 +63,7 @@ class TaskController {
 		TaskFilter filter = new TaskFilter(state, type, host, source, hunt, null, incident);
 		model.addAttribute("filter", filter);
 		model.addAttribute("tasks", queries.tasks(filter, Paged.request(page, size)));
+		model.addAttribute("pageUrl", pageUrl(filter));
 		model.addAttribute("states", STATES);
 		model.addAttribute("sources", SOURCES);
 		model.addAttribute("types", List.of(TaskType.values()).stream().map(TaskType::wireName).toList());
@@ -135,6 +138,20 @@ class TaskController {
 			redirect.addFlashAttribute("error", ex.userMessage());
 		}
 		return "redirect:/tasks/" + id;
+	}
+
+	/** The list's URL with its filters, for the pager. */
+	static String pageUrl(TaskFilter filter) {
+		return UriComponentsBuilder.fromPath("/tasks")
+			.queryParamIfPresent("state", Optional.ofNullable(filter.state()))
+			.queryParamIfPresent("type", Optional.ofNullable(filter.type()))
+			.queryParamIfPresent("host", Optional.ofNullable(filter.host()))
+			.queryParamIfPresent("source", Optional.ofNullable(filter.source()))
+			.queryParamIfPresent("hunt", Optional.ofNullable(filter.hunt()))
+			.queryParamIfPresent("incident", Optional.ofNullable(filter.incident()))
+			.encode()
+			.build()
+			.toUriString();
 	}
 
 	private String form(Model model, String host, Long incident, String type, String params, String reason, String error) {

@@ -215,6 +215,18 @@ class AgentPagesControllerTest {
 	}
 
 	@Test
+	@WithMockUser(username = "alice", roles = "ANALYST")
+	void shouldKeepTheFiltersWhenPaging() throws Exception {
+		TaskRow row = task("process.list", "queued", "").task();
+		given(queries.tasks(any(), any())).willReturn(io.iterdef.web.model.Paged.of(List.of(row),
+				io.iterdef.web.model.Paged.request(1, 25), 60));
+		mockMvc.perform(get("/tasks").param("state", "queued").param("host", "fin-ws07.corp.example.org"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"href=\"/tasks?state=queued&amp;host=fin-ws07.corp.example.org&amp;page=2&amp;size=25\"")));
+	}
+
+	@Test
 	void shouldMakeSafeDownloadNames() {
 		org.assertj.core.api.Assertions.assertThat(UploadDownloadController.safeFileName("/var/log/auth.log"))
 			.isEqualTo("auth.log");
