@@ -98,9 +98,8 @@ public class AgentQueries {
 
 	/** Tasks waiting for a second person's approval, oldest first. */
 	public List<TaskRow> awaitingApproval(int limit) {
-		return jdbc.sql("SELECT " + TASK_COLUMNS + """
-				 FROM tasks k JOIN agents a ON a.id = k.agent_id WHERE k.state = 'awaiting_approval'
-				 ORDER BY k.created_at, k.id LIMIT :limit""")
+		return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM tasks k JOIN agents a ON a.id = k.agent_id"
+				+ " WHERE k.state = 'awaiting_approval' ORDER BY k.created_at, k.id LIMIT :limit")
 			.param("limit", limit)
 			.query(AgentQueries::task)
 			.list();
