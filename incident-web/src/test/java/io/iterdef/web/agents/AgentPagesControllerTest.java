@@ -227,6 +227,29 @@ class AgentPagesControllerTest {
 	}
 
 	@Test
+	@WithMockUser(username = "boss", roles = "LEAD")
+	void shouldStartAHuntThroughTheAgentServerAsTheLead() throws Exception {
+		UUID hunt = UUID.randomUUID();
+		given(server.post(eq("/admin/v1/hunts"), any(), eq("boss"))).willReturn(Map.of("huntId", hunt.toString(),
+				"state", "running"));
+		mockMvc.perform(post("/hunts/new").with(csrf()).param("name", "lsass readers").param("type", "process.list")
+			.param("params", "{}").param("labels", "site=fra, role=dc").param("os", "windows")
+			.param("seenWithinMinutes", "10").param("ratePerMinute", "5").param("clientLimit", "50")
+			.param("expiresInHours", "2").param("reason", "IR-12"))
+			.andExpect(redirectedUrl("/hunts/" + hunt));
+		then(server).should().post(eq("/admin/v1/hunts"), argThat(body -> {
+			Map<?, ?> map = (Map<?, ?>) body;
+			return map.get("targetLabels").equals(Map.of("site", "fra", "role", "dc")) && map.get("targetOs").equals("windows")
+					&& map.get("targetSeenWithinSeconds").equals(600L) && map.get("ratePerMinute").equals(5L)
+					&& map.get("clientLimit").equals(50L) && map.get("expiresInSeconds").equals(7200L);
+		}), eq("boss"));
+		mockMvc.perform(post("/hunts/new").with(csrf()).param("name", "x").param("type", "process.list")
+			.param("labels", "nokey").param("ratePerMinute", "5").param("clientLimit", "50").param("expiresInHours", "2"))
+			.andExpect(view().name(HuntController.FORM_VIEW))
+			.andExpect(model().attribute("error", containsString("is not key=value")));
+	}
+
+	@Test
 	void shouldMakeSafeDownloadNames() {
 		org.assertj.core.api.Assertions.assertThat(UploadDownloadController.safeFileName("/var/log/auth.log"))
 			.isEqualTo("auth.log");

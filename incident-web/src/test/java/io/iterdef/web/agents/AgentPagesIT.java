@@ -37,6 +37,10 @@ class AgentPagesIT extends AgentServerSupport {
 		UUID agentId = agentServer.enroll(host);
 		String analyst = "web8-analyst-" + UUID.randomUUID().toString().substring(0, 6);
 
+		MvcResult hostPage = mockMvc.perform(get("/hosts/" + host).with(user(analyst).roles("ANALYST")))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(hostPage.getResponse().getContentAsString()).contains("href=\"/tasks/new?host=" + host + "\"");
 		mockMvc.perform(get("/tasks/new").param("host", host).with(user(analyst).roles("ANALYST")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"" + host + "\"")));
