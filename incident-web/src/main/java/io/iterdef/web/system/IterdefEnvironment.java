@@ -1,5 +1,6 @@
 package io.iterdef.web.system;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,17 @@ public class IterdefEnvironment implements EnvironmentPostProcessor {
 		kafka(env, p);
 		notifications(env, p);
 		elasticsearch(env, p);
+		agentServer(env, p);
 		return p;
+	}
+
+	/** The agent server's admin API (agents, tasks, hunts, approvals): URL, token and the CA its certificate is from. */
+	private static void agentServer(Environment env, Map<String, Object> p) {
+		p.put("iterdef.agent.admin-url", get(env, "ITERDEF_AGENT_ADMIN_URL", "https://127.0.0.1:8443"));
+		p.put("iterdef.agent.admin-token", get(env, "ITERDEF_AGENT_ADMIN_TOKEN", ""));
+		String dataDir = get(env, "ITERDEF_DATA_DIR", "data");
+		p.put("iterdef.agent.server-ca", get(env, "ITERDEF_AGENT_SERVER_CA",
+				Path.of(dataDir, "agent-server", "ca.crt").toString()));
 	}
 
 	/** The Elasticsearch the search pages read (the one the indexer writes): URL and optional credentials. */

@@ -96,4 +96,21 @@ class IterdefEnvironmentTest {
 			.containsEntry("iterdef.escalation.poll-interval", "PT10S");
 	}
 
+	@Test
+	void shouldMapTheAgentServerAdminApiWithTheGeneratedCaAsDefaultTrust() {
+		assertThat(IterdefEnvironment.properties(new MockEnvironment()))
+			.containsEntry("iterdef.agent.admin-url", "https://127.0.0.1:8443")
+			.containsEntry("iterdef.agent.admin-token", "")
+			.containsEntry("iterdef.agent.server-ca", java.nio.file.Path.of("data", "agent-server", "ca.crt").toString());
+		MockEnvironment env = new MockEnvironment().withProperty("ITERDEF_DATA_DIR", "/var/lib/iterdef")
+			.withProperty("ITERDEF_AGENT_ADMIN_URL", "https://agents.example.org:9443")
+			.withProperty("ITERDEF_AGENT_ADMIN_TOKEN", "t0ken");
+		assertThat(IterdefEnvironment.properties(env))
+			.containsEntry("iterdef.agent.admin-url", "https://agents.example.org:9443")
+			.containsEntry("iterdef.agent.admin-token", "t0ken")
+			.containsEntry("iterdef.agent.server-ca", "/var/lib/iterdef/agent-server/ca.crt");
+		assertThat(IterdefEnvironment.properties(env.withProperty("ITERDEF_AGENT_SERVER_CA", "/etc/iterdef/agents-ca.pem")))
+			.containsEntry("iterdef.agent.server-ca", "/etc/iterdef/agents-ca.pem");
+	}
+
 }
