@@ -160,6 +160,20 @@ public final class AgentClient {
 		}
 	}
 
+	/** Sends a request and keeps the answer's bytes. */
+	public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Trusts only a server certificate with this SHA-256 (host name checked by the HttpClient as usual). */
 	static SSLContext pinned(String sha256) {
 		TrustManager trust = new X509TrustManager() {

@@ -1,16 +1,21 @@
 package io.iterdef.agent.server.agent;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.iterdef.agent.server.system.ApiException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Revoking an agent (admin token): its credential is refused from now on, and its host may enroll again. */
+/**
+ * The admin API's agents (admin token): the list, and revoking one (its credential is refused from now on, and its
+ * host may enroll again).
+ */
 @RestController
 class AgentAdminController {
 
@@ -18,6 +23,11 @@ class AgentAdminController {
 
 	AgentAdminController(AgentRepository agents) {
 		this.agents = agents;
+	}
+
+	@GetMapping("/admin/v1/agents")
+	List<AgentView> list() {
+		return agents.list();
 	}
 
 	@PostMapping("/admin/v1/agents/{agentId}/revoke")
