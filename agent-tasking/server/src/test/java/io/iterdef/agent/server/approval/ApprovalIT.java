@@ -126,6 +126,10 @@ class ApprovalIT extends RulesStackSupport {
 			.statusCode()).isEqualTo(404);
 		assertThat(adminPost(agent, "/admin/v1/tasks", Map.of("host", "nobody.example.test", "type", "agent.info"),
 				"alice").statusCode()).isEqualTo(404);
+		HttpResponse<String> noIncident = adminPost(agent, "/admin/v1/tasks",
+				Map.of("agentId", agent.agentId(), "type", "agent.info", "incidentId", Long.MAX_VALUE), "alice");
+		assertThat(noIncident.statusCode()).isEqualTo(400);
+		assertThat(noIncident.body()).contains("no incident " + Long.MAX_VALUE);
 		assertThat(jdbc.sql("SELECT count(*) FROM tasks WHERE agent_id = :id::uuid").param("id", agent.agentId())
 			.query(Long.class).single()).isZero();
 	}
