@@ -117,7 +117,7 @@ public final class AgentClient {
 	}
 
 	public HttpResponse<String> revoke(String adminToken, String id) {
-		return send(request("/admin/v1/agents/" + id + "/revoke", adminToken)
+		return send(request("/admin/v1/agents/" + id + "/revoke", adminToken).header("X-Iterdef-Actor", "it-admin")
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build());
 	}

@@ -5,6 +5,8 @@ import java.util.UUID;
 import io.iterdef.agent.server.system.ApiException;
 import io.iterdef.agent.server.task.TaskService;
 import io.iterdef.agent.server.task.TaskView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskDecisionService {
 
 	static final int MAX_NOTE_CHARS = 2000;
+
+	private static final Logger log = LoggerFactory.getLogger(TaskDecisionService.class);
 
 	private final TaskDecisionRepository decisions;
 
@@ -35,6 +39,7 @@ public class TaskDecisionService {
 		if (!decisions.approve(id, approver, note(note))) {
 			throw changedMeanwhile(id);
 		}
+		log.info("task {} approved by {} (asked for by {})", id, approver, task.requestedBy());
 		return view(id);
 	}
 
@@ -48,6 +53,7 @@ public class TaskDecisionService {
 		if (!decisions.deny(id, decider, note(note))) {
 			throw changedMeanwhile(id);
 		}
+		log.info("task {} denied by {} (asked for by {})", id, decider, task.requestedBy());
 		return view(id);
 	}
 
@@ -58,6 +64,7 @@ public class TaskDecisionService {
 			throw new ApiException(HttpStatus.CONFLICT, "task " + id + " is " + task.state() + " and cannot be cancelled",
 					"only a task awaiting approval or queued (not yet leased by its agent) can be cancelled");
 		}
+		log.info("task {} cancelled by {}", id, actor);
 		return view(id);
 	}
 

@@ -122,6 +122,8 @@ class ApprovalIT extends RulesStackSupport {
 				Map.of("agentId", agent.agentId(), "type", "agent.update"), "alice");
 		assertThat(update.statusCode()).isEqualTo(400);
 		assertThat(update.body()).contains("agent update flow");
+		assertThat(adminPost(agent, "/admin/v1/agents/" + agent.agentId() + "/revoke", Map.of(), null).statusCode())
+			.as("revoke without X-Iterdef-Actor").isEqualTo(400);
 		assertThat(adminPost(agent, "/admin/v1/tasks/" + java.util.UUID.randomUUID() + "/approve", Map.of(), "bob")
 			.statusCode()).isEqualTo(404);
 		assertThat(adminPost(agent, "/admin/v1/tasks", Map.of("host", "nobody.example.test", "type", "agent.info"),
