@@ -3,6 +3,7 @@ package io.iterdef.agent.server.rules;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,6 +147,38 @@ class RuleRequestIT extends RulesStackSupport {
 		assertThat(awaitOutcome(alert + ":process.list:0")).isEqualTo("dry_run");
 		assertThat(detail(alert + ":process.list:0")).contains("dry run");
 		assertThat(count("SELECT count(*) FROM tasks WHERE agent_id = :id::uuid", agent.agentId())).isZero();
+	}
+
+	@Test
+	void shouldHoldTheRateLimitWhenManyRequestsArriveAtOnce() {
+		AgentClient agent = enrolledAgent();
+		String host = hostname(agent);
+		String alert = "alert-" + UUID.randomUUID();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Optional<RuleRequestDecision.Outcome>>> outcomes = new java.util.ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				byte[] value = json.writeValueAsBytes(request(alert + ":process.list:" + i, "rule-burst", alert, host,
+						"process.list"));
+				outcomes.add(pool.submit(() -> service.handle(RuleTaskRequest.parse(json, value, "burst"))));
+			}
+			long queued = 0;
+			for (java.util.concurrent.Future<Optional<RuleRequestDecision.Outcome>> outcome : outcomes) {
+				if (outcome.get(60, TimeUnit.SECONDS).orElseThrow() == RuleRequestDecision.Outcome.QUEUED) {
+					queued++;
+				}
+			}
+			assertThat(queued).isEqualTo(PER_HOST);
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("SELECT count(*) FROM tasks WHERE agent_id = :id::uuid", agent.agentId())).isEqualTo(PER_HOST);
+		assertThat(jdbc.sql("SELECT count(*) FROM rule_task_requests WHERE rule_id = 'rule-burst' AND host = :h "
+				+ "AND outcome = 'rate_limited'").param("h", host).query(Long.class).single()).isEqualTo(16 - PER_HOST);
 	}
 
 	private Map<String, Object> request(String requestId, String ruleId, String alertId, String host, String type) {
