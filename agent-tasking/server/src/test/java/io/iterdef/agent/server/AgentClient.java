@@ -117,7 +117,7 @@ public final class AgentClient {
 	}
 
 	public HttpResponse<String> revoke(String adminToken, String id) {
-		return send(request("/admin/v1/agents/" + id + "/revoke", adminToken)
+		return send(request("/admin/v1/agents/" + id + "/revoke", adminToken).header("X-Iterdef-Actor", "it-admin")
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build());
 	}
@@ -150,6 +150,20 @@ public final class AgentClient {
 	public HttpResponse<String> send(HttpRequest request) {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Sends a request and keeps the answer's bytes. */
+	public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

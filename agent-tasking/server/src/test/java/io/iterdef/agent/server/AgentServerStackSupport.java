@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * so they share one application context. The tests use their own database {@value #IT_DATABASE} on the stack's
  * server (created when missing; Flyway migrates it) and isolate their rows by random host names.
  */
-@ExtendWith(StackExtension.class)
+@ExtendWith({ StackExtension.class, SpringContextsBeforeStack.class })
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ITERDEF_DATA_DIR=target/it-data", "iterdef.agent.enrollment-secret=" + AgentServerStackSupport.SECRET,
 				"iterdef.agent.admin-token=" + AgentServerStackSupport.ADMIN_TOKEN,

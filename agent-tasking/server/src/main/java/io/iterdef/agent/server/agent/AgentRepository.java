@@ -1,9 +1,14 @@
 package io.iterdef.agent.server.agent;
 
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.iterdef.agent.protocol.HostFacts;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +17,9 @@ import org.springframework.stereotype.Repository;
 /** The agents table: enrollment, lookup by credential hash, heartbeat and revocation. */
 @Repository
 public class AgentRepository {
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
@@ -71,6 +79,31 @@ public class AgentRepository {
 			.param("id", id)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** The unrevoked agent holding this host name (compared in lower case, as stored). */
+	public Optional<UUID> findActiveByHostname(String hostname) {
+		return jdbc.sql("SELECT id FROM agents WHERE hostname = :hostname AND revoked_at IS NULL")
+			.param("hostname", hostname.strip().toLowerCase(Locale.ROOT))
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Every agent (revoked ones too), by host name, newest enrollment first within a host. */
+	List<AgentView> list() {
+		return jdbc.sql("""
+				SELECT id, hostname, os, labels::text AS labels, facts::text AS facts, enrolled_at, last_seen_at,
+				       revoked_at
+				FROM agents ORDER BY hostname, enrolled_at DESC""")
+			.query((rs, n) -> new AgentView(rs.getString("id"), rs.getString("hostname"), rs.getString("os"),
+					json.readValue(rs.getString("labels"), MAP), json.readValue(rs.getString("facts"), MAP),
+					iso(rs.getTimestamp("enrolled_at")), iso(rs.getTimestamp("last_seen_at")),
+					iso(rs.getTimestamp("revoked_at"))))
+			.list();
+	}
+
+	private static String iso(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant().toString();
 	}
 
 }

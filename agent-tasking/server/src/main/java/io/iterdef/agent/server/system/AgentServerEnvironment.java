@@ -36,7 +36,12 @@ public class AgentServerEnvironment implements EnvironmentPostProcessor {
 		p.put("iterdef.agent.max-upload-bytes", get(env, "ITERDEF_AGENT_MAX_UPLOAD_BYTES", "67108864"));
 		p.put("iterdef.agent.enroll-per-minute", get(env, "ITERDEF_AGENT_ENROLL_PER_MINUTE", "10"));
 		p.put("iterdef.agent.approval-required", get(env, "ITERDEF_AGENT_APPROVAL_REQUIRED", "true"));
+		p.put("iterdef.agent.rules.per-host", get(env, "ITERDEF_AGENT_RULE_TASKS_PER_HOST", "5"));
+		p.put("iterdef.agent.rules.window", get(env, "ITERDEF_AGENT_RULE_RATE_WINDOW", "PT10M"));
+		p.put("iterdef.agent.rules.dry-run", get(env, "ITERDEF_AGENT_RULE_DRY_RUN", "false"));
+		p.put("iterdef.agent.rules.group", get(env, "ITERDEF_TOPIC_PREFIX", "") + "iterdef-agent-server");
 		p.put("iterdef.topics.raw", get(env, "ITERDEF_TOPIC_PREFIX", "") + "iterdef.raw");
+		p.put("iterdef.topics.tasks", get(env, "ITERDEF_TOPIC_PREFIX", "") + "iterdef.tasks");
 		p.put("iterdef.topics.partitions", get(env, "ITERDEF_TOPIC_PARTITIONS", "3"));
 		p.put("iterdef.topics.replication", get(env, "ITERDEF_TOPIC_REPLICATION", "1"));
 		kafka(env, p);

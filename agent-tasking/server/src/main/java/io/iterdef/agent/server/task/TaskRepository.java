@@ -21,6 +21,9 @@ class TaskRepository {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
+	/** The most rows one sweep statement changes (the next sweep takes the rest). */
+	static final int SWEEP_BATCH = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -30,18 +33,21 @@ class TaskRepository {
 		this.json = json;
 	}
 
-	/** Inserts a queued task; false when a task with this id exists already. */
-	boolean insert(UUID id, NewTask task, String type, TaskLimits limits, int maxAttempts, Duration expiresIn) {
+	/** Inserts a task in {@code state} (queued or awaiting_approval); false when a task with this id exists already. */
+	boolean insert(UUID id, NewTask task, String type, String state, TaskLimits limits, int maxAttempts,
+			Duration expiresIn) {
 		return jdbc.sql("""
-				INSERT INTO tasks (id, agent_id, type, params, requested_by, source, max_attempts, timeout_ms, cpu_ms,
-				                   max_bytes, expires_at)
-				VALUES (:id, :agent, :type, :params::jsonb, :requestedBy, :source, :maxAttempts, :timeout, :cpu,
-				        :maxBytes, now() + CAST(:expiresMs AS double precision) * interval '1 millisecond')
+				INSERT INTO tasks (id, agent_id, type, params, state, requested_by, source, max_attempts, timeout_ms,
+				                   cpu_ms, max_bytes, expires_at, reason, incident_id, rule_id, alert_id, hunt_id)
+				VALUES (:id, :agent, :type, :params::jsonb, :state, :requestedBy, :source, :maxAttempts, :timeout, :cpu,
+				        :maxBytes, now() + CAST(:expiresMs AS double precision) * interval '1 millisecond', :reason,
+				        :incident, :rule, :alert, :hunt)
 				ON CONFLICT (id) DO NOTHING""")
 			.param("id", id)
 			.param("agent", task.agentId())
 			.param("type", type)
 			.param("params", json.writeValueAsString(task.params() == null ? Map.of() : task.params()))
+			.param("state", state)
 			.param("requestedBy", task.requestedBy())
 			.param("source", task.source())
 			.param("maxAttempts", maxAttempts)
@@ -49,6 +55,11 @@ class TaskRepository {
 			.param("cpu", limits.cpuMillis())
 			.param("maxBytes", limits.maxBytes())
 			.param("expiresMs", expiresIn.toMillis())
+			.param("reason", task.reason())
+			.param("incident", task.incidentId(), java.sql.Types.BIGINT)
+			.param("rule", task.ruleId())
+			.param("alert", task.alertId())
+			.param("hunt", task.huntId(), java.sql.Types.OTHER)
 			.update() > 0;
 	}
 
@@ -63,6 +74,39 @@ class TaskRepository {
 					rs.getString("type"), rs.getString("state"), rs.getInt("attempts"), rs.getInt("max_attempts"),
 					rs.getLong("max_bytes"), rs.getBoolean("has_result"), rs.getString("error")))
 			.optional();
+	}
+
+	/** A task as the admin API shows it, with its uploads; empty when there is none with this id. */
+	Optional<TaskView> view(UUID id) {
+		List<TaskView.Upload> files = jdbc.sql("""
+				SELECT id, name, size, sha256, state FROM uploads WHERE task_id = :id ORDER BY created_at, id""")
+			.param("id", id)
+			.query((rs, n) -> new TaskView.Upload(rs.getString("id"), rs.getString("name"), rs.getLong("size"),
+					rs.getString("sha256"), rs.getString("state")))
+			.list();
+		return jdbc.sql("""
+				SELECT t.id, t.agent_id, a.hostname, t.type, t.params::text AS params, t.state, t.requested_by, t.source,
+				       t.reason, t.approved_by, t.decided_at, t.decision_note, t.rule_id, t.alert_id, t.incident_id,
+				       t.hunt_id, t.attempts, t.max_attempts, t.created_at, t.expires_at, t.finished_at,
+				       (t.result -> 'data')::text AS result, t.error
+				FROM tasks t JOIN agents a ON a.id = t.agent_id
+				WHERE t.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new TaskView(rs.getString("id"), rs.getString("agent_id"), rs.getString("hostname"),
+					rs.getString("type"), json.readValue(rs.getString("params"), MAP), rs.getString("state"),
+					rs.getString("requested_by"), rs.getString("source"), rs.getString("reason"),
+					rs.getString("approved_by"), iso(rs.getTimestamp("decided_at")), rs.getString("decision_note"),
+					rs.getString("rule_id"), rs.getString("alert_id"), rs.getObject("incident_id", Long.class),
+					rs.getString("hunt_id"), rs.getInt("attempts"), rs.getInt("max_attempts"),
+					iso(rs.getTimestamp("created_at")), iso(rs.getTimestamp("expires_at")),
+					iso(rs.getTimestamp("finished_at")),
+					rs.getString("result") == null ? null : json.readValue(rs.getString("result"), Object.class),
+					rs.getString("error"), files))
+			.optional();
+	}
+
+	private static String iso(java.sql.Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant().toString();
 	}
 
 	/**
@@ -105,27 +149,40 @@ class TaskRepository {
 			.optional();
 	}
 
-	/** Queued tasks past their expiry become expired; returns how many. */
+	/**
+	 * Queued and awaiting-approval tasks past their expiry become expired; returns how many. Rows another sweeper
+	 * holds are skipped (it handles them), so two server instances never wait on each other nor sweep a row twice.
+	 */
 	int expireQueued() {
 		return jdbc.sql("""
-				UPDATE tasks SET state = 'expired', finished_at = now(),
-				       error = 'not picked up by its agent before it expired'
-				WHERE state = 'queued' AND expires_at <= now()""").update();
+				UPDATE tasks t SET state = 'expired', finished_at = now(),
+				       error = CASE WHEN t.state = 'awaiting_approval' THEN 'not approved before it expired'
+				                    ELSE 'not picked up by its agent before it expired' END
+				WHERE t.id IN (SELECT id FROM tasks
+				               WHERE state IN ('queued', 'awaiting_approval') AND expires_at <= now()
+				               ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)""")
+			.param("batch", SWEEP_BATCH)
+			.update();
 	}
 
 	/**
-	 * Leases that ran out: back to queued while attempts remain, else failed. One UPDATE, so two sweepers at once
-	 * are safe (the second re-checks each row after the first's lock and skips what is no longer leased).
+	 * Leases that ran out: back to queued while attempts remain, else failed. Rows another sweeper (or a poll)
+	 * holds are skipped, so several server instances are safe: each row is swept once, nobody waits on a lock.
 	 */
 	int releaseExpiredLeases() {
 		return jdbc.sql("""
-				UPDATE tasks SET lease_until = NULL,
-				       state = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
-				       finished_at = CASE WHEN attempts < max_attempts THEN NULL ELSE now() END,
-				       error = CASE WHEN attempts < max_attempts
-				                    THEN 'no result before the lease ran out (attempt ' || attempts || ' of ' || max_attempts || ')'
-				                    ELSE 'no result within ' || max_attempts || ' attempts' END
-				WHERE state = 'leased' AND lease_until <= now()""").update();
+				UPDATE tasks t SET lease_until = NULL,
+				       state = CASE WHEN t.attempts < t.max_attempts THEN 'queued' ELSE 'failed' END,
+				       finished_at = CASE WHEN t.attempts < t.max_attempts THEN NULL ELSE now() END,
+				       error = CASE WHEN t.attempts < t.max_attempts
+				                    THEN 'no result before the lease ran out (attempt ' || t.attempts || ' of ' || t.max_attempts || ')'
+				                    ELSE 'no result within ' || t.max_attempts || ' attempts' END
+				WHERE t.id IN (SELECT id FROM tasks
+				               WHERE state = 'leased' AND lease_until <= now()
+				               ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
+				  AND t.state = 'leased'""")
+			.param("batch", SWEEP_BATCH)
+			.update();
 	}
 
 	/** A task's stored state. */

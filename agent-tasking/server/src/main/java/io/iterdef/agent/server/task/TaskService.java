@@ -15,17 +15,25 @@ import io.iterdef.agent.server.system.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * Queues tasks: only allow-listed types ({@link TaskType#parse}), a rule only the types a rule may request, an
- * agent that is enrolled, a bounded retry budget and expiry, idempotent by task id.
+ * agent that is enrolled, a bounded retry budget and expiry, idempotent by task id. An analyst's task of a type
+ * that needs approval waits in awaiting_approval (see io.iterdef.agent.server.approval).
  */
 @Service
 public class TaskService {
 
 	static final List<String> SOURCES = List.of("analyst", "rule", "hunt");
+
+	static final String QUEUED = "queued";
+
+	static final String AWAITING_APPROVAL = "awaiting_approval";
+
+	static final int MAX_REASON_CHARS = 2000;
 
 	private static final int MAX_PARAMS_CHARS = 16 * 1024;
 
@@ -57,6 +65,14 @@ public class TaskService {
 
 	/** Queues a task and returns its id (the existing one's when the same id was queued before). */
 	public UUID create(NewTask task) {
+		return submit(task).taskId();
+	}
+
+	/**
+	 * Creates a task: queued, or awaiting_approval when an analyst asks for a type that needs a second person's
+	 * approval and ITERDEF_AGENT_APPROVAL_REQUIRED is on. The same id again returns the existing task's state.
+	 */
+	public Created submit(NewTask task) {
 		TaskType type = TaskType.parse(task.type())
 			.orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
 					"task type '" + task.type() + "' is not on the allow-list", "use one of " + wireNames()));
@@ -66,16 +82,12 @@ public class TaskService {
 		}
 		if ("rule".equals(task.source()) && !type.ruleMayRequest()) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "a rule may not request " + type.wireName(),
-					"rules may request " + Arrays.stream(TaskType.values())
-						.filter(TaskType::ruleMayRequest)
-						.map(TaskType::wireName)
-						.toList());
+					"rules may request " + ruleTypes());
 		}
-		if (approvalRequired && type.needsApproval() && !"rule".equals(task.source())) {
-			// Approvals are the next slice; until then such tasks are refused unless the operator turns the rule off.
-			throw new ApiException(HttpStatus.FORBIDDEN, type.wireName() + " needs a second person's approval",
-					"approvals are not available yet; set ITERDEF_AGENT_APPROVAL_REQUIRED=false to allow it without");
+		if (task.reason() != null && task.reason().length() > MAX_REASON_CHARS) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "reason too long", "at most " + MAX_REASON_CHARS + " characters");
 		}
+		String state = needsApproval(type, task.source()) ? AWAITING_APPROVAL : QUEUED;
 		if (task.requestedBy() == null || task.requestedBy().isBlank() || task.requestedBy().length() > 200) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "no requester", "name who asks for the task (requestedBy)");
 		}
@@ -101,15 +113,48 @@ public class TaskService {
 		}
 		TaskLimits limits = limits(type, task.timeoutMillis());
 		UUID id = task.id() == null ? UUID.randomUUID() : task.id();
-		if (!tasks.insert(id, task, type.wireName(), limits, maxAttempts, expiresIn)) {
+		if (!insert(id, task, type, state, limits, maxAttempts, expiresIn)) {
 			Optional<TaskRepository.TaskRow> existing = tasks.find(id);
 			if (existing.isEmpty() || !existing.get().agentId().equals(task.agentId())
 					|| !existing.get().type().equals(type.wireName())) {
 				throw new ApiException(HttpStatus.CONFLICT, "task id " + id + " is taken by another task",
 						"use a new id for a new task; the same id only repeats the same request");
 			}
+			return new Created(id, existing.get().state());
 		}
-		return id;
+		return new Created(id, state);
+	}
+
+	/** A task as the admin API shows it. */
+	public Optional<TaskView> view(UUID id) {
+		return tasks.view(id);
+	}
+
+	/** Whether a task of this type from this source waits for a second person's approval. */
+	boolean needsApproval(TaskType type, String source) {
+		return approvalRequired && type.needsApproval() && "analyst".equals(source);
+	}
+
+	private boolean insert(UUID id, NewTask task, TaskType type, String state, TaskLimits limits, int maxAttempts,
+			Duration expiresIn) {
+		try {
+			return tasks.insert(id, task, type.wireName(), state, limits, maxAttempts, expiresIn);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (task.incidentId() != null && String.valueOf(ex.getMessage()).contains("incident")) {
+				throw new ApiException(HttpStatus.BAD_REQUEST, "no incident " + task.incidentId(),
+						"give the id of an existing incident, or none");
+			}
+			throw ex;
+		}
+	}
+
+	static List<String> ruleTypes() {
+		return Arrays.stream(TaskType.values()).filter(TaskType::ruleMayRequest).map(TaskType::wireName).toList();
+	}
+
+	/** The id of a created (or already existing) task and its state. */
+	public record Created(UUID taskId, String state) {
 	}
 
 	private TaskLimits limits(TaskType type, Long timeoutMillis) {

@@ -50,4 +50,26 @@ class AgentServerEnvironmentTest {
 		assertThat(dir.resolve("agent-server")).doesNotExist();
 	}
 
+	@Test
+	void shouldMapTheRuleTaskVariablesAndPrefixTheTasksTopicAndGroup() {
+		MockEnvironment env = new MockEnvironment().withProperty("ITERDEF_DATA_DIR", dir.toString())
+			.withProperty("ITERDEF_TOPIC_PREFIX", "t1.")
+			.withProperty("ITERDEF_AGENT_RULE_TASKS_PER_HOST", "3")
+			.withProperty("ITERDEF_AGENT_RULE_RATE_WINDOW", "PT1H")
+			.withProperty("ITERDEF_AGENT_RULE_DRY_RUN", "true");
+
+		Map<String, Object> p = AgentServerEnvironment.properties(env);
+
+		assertThat(p).containsEntry("iterdef.topics.tasks", "t1.iterdef.tasks")
+			.containsEntry("iterdef.agent.rules.group", "t1.iterdef-agent-server")
+			.containsEntry("iterdef.agent.rules.per-host", "3")
+			.containsEntry("iterdef.agent.rules.window", "PT1H")
+			.containsEntry("iterdef.agent.rules.dry-run", "true");
+		assertThat(AgentServerEnvironment.properties(new MockEnvironment().withProperty("ITERDEF_DATA_DIR", dir.toString())))
+			.containsEntry("iterdef.topics.tasks", "iterdef.tasks")
+			.containsEntry("iterdef.agent.rules.per-host", "5")
+			.containsEntry("iterdef.agent.rules.window", "PT10M")
+			.containsEntry("iterdef.agent.rules.dry-run", "false");
+	}
+
 }
