@@ -11,7 +11,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -101,10 +100,6 @@ final class AgentUpdates {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	static Map<String, Object> params(JsonNode signed) {
-		return Map.of("version", signed.path("version").asText(), "sha256", signed.path("sha256").asText());
 	}
 
 }

@@ -376,7 +376,7 @@ class AgentsEndToEndIT extends EndToEndSupport {
 		String badVersion = "0.9.0-bad-" + run.id;
 		Path badJar = AgentUpdates.packageOf(run.agentA.jar(), badVersion, run.dir.resolve("packages").resolve(badVersion + ".jar"));
 		JsonNode bad = AgentUpdates.sign(run.agentA.jar(), otherKey, badJar, badVersion, run.updateDir(), signerLog);
-		String badTask = updateTask(agentId, AgentUpdates.params(bad));
+		String badTask = updateTask(agentId, bad);
 		assertThat(awaitFinished(badTask, 90)).isEqualTo("failed");
 		assertThat(run.queryString("SELECT error FROM tasks WHERE id = ?::uuid", badTask)).contains("signature does not verify");
 		assertThat(run.agentA.alive()).isTrue();
@@ -386,7 +386,7 @@ class AgentsEndToEndIT extends EndToEndSupport {
 		String goodVersion = "0.9.0-e2e-" + run.id;
 		Path goodJar = AgentUpdates.packageOf(run.agentA.jar(), goodVersion, run.dir.resolve("packages").resolve(goodVersion + ".jar"));
 		JsonNode good = AgentUpdates.sign(run.agentA.jar(), releaseKey, goodJar, goodVersion, run.updateDir(), signerLog);
-		String goodTask = updateTask(agentId, AgentUpdates.params(good));
+		String goodTask = updateTask(agentId, good);
 		assertThat(awaitFinished(goodTask, 120)).isEqualTo("succeeded");
 		JsonNode result = taskResult(goodTask);
 		assertThat(result.findValue("fromVersion").asText()).isEqualTo(before);
@@ -399,19 +399,13 @@ class AgentsEndToEndIT extends EndToEndSupport {
 
 	// ---- helpers
 
-	/** agent.update as an analyst's task; inserted into the queue directly when the admin API refuses the type. */
-	private static String updateTask(String agentId, Map<String, Object> params) {
-		ServerApi.Response created = createTask("alice", agentId, "agent.update", params, Map.of());
-		if (created.status() == 201) {
-			return created.json().path("taskId").asText();
-		}
-		// the admin API keeps agent.update for "the update flow", which has no endpoint yet
-		System.out.println("e2e: POST /admin/v1/tasks refused agent.update (" + created + "); queueing it in SQL");
-		String id = UUID.randomUUID().toString();
-		run.query("INSERT INTO tasks (id, agent_id, type, params, requested_by, source, timeout_ms, cpu_ms, max_bytes,"
-				+ " expires_at) VALUES (?::uuid, ?::uuid, 'agent.update', ?::jsonb, 'alice', 'analyst', 300000, 60000,"
-				+ " 67108864, now() + interval '1 hour') RETURNING id", id, agentId, json(params));
-		return id;
+	/** agent.update through the update flow: POST /admin/v1/updates queues it for a held, signed package. */
+	private static String updateTask(String agentId, JsonNode signed) {
+		ServerApi.Response created = run.api.adminPost("/admin/v1/updates", "alice",
+				Map.of("agentId", agentId, "version", signed.path("version").asText(), "reason", "e2e update"));
+		assertThat(created.status()).as("POST /admin/v1/updates: %s", created).isEqualTo(201);
+		assertThat(created.json().path("sha256").asText()).isEqualTo(signed.path("sha256").asText());
+		return created.json().path("taskId").asText();
 	}
 
 	private static String agentVersion(String agentId) {
@@ -429,14 +423,6 @@ class AgentsEndToEndIT extends EndToEndSupport {
 		}
 	}
 
-	private static String json(Object value) {
-		try {
-			return ServerApi.JSON.writeValueAsString(value);
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private static synchronized String processListOnA() {
 		if (processListTaskOnA == null) {
