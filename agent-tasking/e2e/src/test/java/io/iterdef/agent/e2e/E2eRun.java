@@ -63,6 +63,9 @@ final class E2eRun implements AutoCloseable {
 
 	final List<AutoCloseable> started = new ArrayList<>();
 
+	/** Kills the children when the test JVM ends without {@link #close()} (a failsafe timeout, Ctrl-C). */
+	private final Thread shutdownHook = new Thread(this::closeStarted, "e2e-run-cleanup");
+
 	ChildJava server;
 
 	ChildJava streams;
@@ -109,6 +112,7 @@ final class E2eRun implements AutoCloseable {
 
 	/** Server, streams app and both agents; both agents enrolled when it returns. */
 	E2eRun start() {
+		Runtime.getRuntime().addShutdownHook(shutdownHook);
 		kafka = new KafkaProbe(stack.kafkaBootstrap(), stack.kafkaClientProperties());
 		started.add(kafka);
 		kafka.createTopics(3, topic("iterdef.raw"), topic("iterdef.events"), topic("iterdef.alerts"),
@@ -340,6 +344,16 @@ final class E2eRun implements AutoCloseable {
 
 	@Override
 	public void close() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(shutdownHook);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			// shutting down already, or never started
+		}
+		closeStarted();
+	}
+
+	private void closeStarted() {
 		for (int i = started.size() - 1; i >= 0; i--) {
 			try {
 				started.get(i).close();
