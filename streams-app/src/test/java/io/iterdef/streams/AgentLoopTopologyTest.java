@@ -107,9 +107,11 @@ class AgentLoopTopologyTest {
                 .map(r -> Event.fromJson(r.value()))
                 .filter(e -> "iterdef-agent".equals(e.getProvider())).toList();
         assertThat(agentEvents).hasSize(4); // three processes and one hash
-        assertThat(agentEvents).extracting(Event::getId).containsExactly("11111111-1111-4111-8111-111111111111:0",
-                "11111111-1111-4111-8111-111111111111:1", "11111111-1111-4111-8111-111111111111:2",
-                "22222222-2222-4222-8222-222222222222:0");
+        assertThat(agentEvents).extracting(Event::getId).containsExactly(
+                Json.sha1Hex("11111111-1111-4111-8111-111111111111:0"),
+                Json.sha1Hex("11111111-1111-4111-8111-111111111111:1"),
+                Json.sha1Hex("11111111-1111-4111-8111-111111111111:2"),
+                Json.sha1Hex("22222222-2222-4222-8222-222222222222:0"));
         List<Alert> second = alerts.readRecordsToList().stream().map(r -> Alert.fromJson(r.value())).toList();
         assertThat(second).extracting(Alert::getRuleName).containsExactly("LSASS accessor confirmed on the host");
         assertThat(tasks.isEmpty()).as("the second rule requests nothing").isTrue();
@@ -125,6 +127,20 @@ class AgentLoopTopologyTest {
         assertThat(dead.value()).isEqualTo(bad);
         assertThat(new String(dead.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8))
                 .contains("agent-result without taskType");
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAnAgentResultWhenAShipperSentIt() throws IOException {
+        byte[] forged = fixtureLines().get(1);
+        RecordHeaders shipper = new RecordHeaders();
+        shipper.add(Topics.HEADER_SOURCE, bytes("10.1.2.3"));
+        raw.pipeInput(new TestRecord<>(bytes("10.1.2.3"), forged, shipper, T0)); // auto-detected as agent-result
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(dead.value()).isEqualTo(forged);
+        assertThat(new String(dead.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(), StandardCharsets.UTF_8))
+                .contains("only accepted from the agent server");
         assertThat(events.isEmpty()).isTrue();
     }
 

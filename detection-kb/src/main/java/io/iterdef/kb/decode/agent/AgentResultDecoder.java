@@ -21,8 +21,8 @@ import java.util.Objects;
  * {@code event.outcome: failure} event for a failed task; a task that found nothing gives one event with
  * {@code iterdef.task.items: 0}. {@code @timestamp} is the task's finishedAt (an eventlog.query event keeps its own
  * time, module and provider). Every event carries the agent provenance ({@code event.module/provider
- * iterdef-agent}, {@code event.dataset agent.<type>}, {@code agent.id}, {@code iterdef.task.*}) and the id
- * {@code <taskId>:<index>}, so a replayed result overwrites instead of doubling. Thread-safe.
+ * iterdef-agent}, {@code event.dataset agent.<type>}, {@code agent.id}, {@code iterdef.task.*}) and as id the SHA-1
+ * of {@code <taskId>:<index>}, so a replayed result overwrites instead of doubling. Thread-safe.
  */
 public final class AgentResultDecoder {
 
@@ -161,7 +161,7 @@ public final class AgentResultDecoder {
 			EcsTree.put(t, "host.name", r.host());
 			EcsTree.put(t, "iterdef.format", NAME);
 		}
-		event.put("id", r.taskId() + ":" + index);
+		event.put("id", Json.sha1Hex(r.taskId() + ":" + index));
 		event.put("ingested", ingested);
 		if (!t.path("host").has("name")) {
 			EcsTree.put(t, "host.name", r.host());

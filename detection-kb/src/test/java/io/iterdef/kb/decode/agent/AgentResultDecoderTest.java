@@ -60,7 +60,7 @@ class AgentResultDecoderTest {
 		List<Event> events = decode(r, null);
 		assertThat(events).hasSize(2);
 		Event p = events.get(1);
-		assertThat(p.getId()).isEqualTo(TASK + ":1");
+		assertThat(p.getId()).isEqualTo(Json.sha1Hex(TASK + ":1"));
 		assertThat(p.getTimestamp()).isEqualTo(Instant.parse("2026-11-17T09:31:40.512Z"));
 		assertThat(p.getHostName()).isEqualTo("fin-ws07.corp.example.org");
 		assertThat(p.getProvider()).isEqualTo("iterdef-agent");
@@ -81,7 +81,7 @@ class AgentResultDecoderTest {
 		assertThat(p.fieldString("iterdef.task.requested_by")).isEqualTo("1f5545ce-c189-4794-bf62-026bcf939c2e");
 		assertThat(p.fieldString("iterdef.task.rule_id")).isEqualTo("1f5545ce-c189-4794-bf62-026bcf939c2e");
 		assertThat(p.fieldString("agent.id")).isEqualTo("7d8c2f1e-5b3a-4c9d-8e1f-2a3b4c5d6e7f");
-		assertThat(events.get(0).getId()).isEqualTo(TASK + ":0");
+		assertThat(events.get(0).getId()).isEqualTo(Json.sha1Hex(TASK + ":0"));
 	}
 
 	@Test
@@ -176,7 +176,7 @@ class AgentResultDecoderTest {
 		assertThat(e.fieldString("error.message")).isEqualTo("no such file: /tmp/gone");
 		assertThat(e.fieldString("file.path")).isEqualTo("/tmp/gone");
 		assertThat(e.fieldString("event.dataset")).isEqualTo("agent.file.hash");
-		assertThat(e.getId()).isEqualTo(TASK + ":0");
+		assertThat(e.getId()).isEqualTo(Json.sha1Hex(TASK + ":0"));
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class AgentResultDecoderTest {
 		assertThat(e.fieldString("event.module")).isEqualTo("security");
 		assertThat(e.getTimestamp()).isEqualTo(Instant.parse("2026-11-17T08:00:00Z"));
 		assertThat(e.getUserName()).isEqualTo("jdoe");
-		assertThat(e.getId()).isEqualTo(TASK + ":0");
+		assertThat(e.getId()).isEqualTo(Json.sha1Hex(TASK + ":0"));
 		assertThat(e.fieldString("iterdef.task.type")).isEqualTo("eventlog.query");
 		assertThat(e.fieldString("iterdef.task.finished_at")).isEqualTo("2026-11-17T09:31:40.512Z");
 		assertThat(e.fieldString("agent.id")).isEqualTo("7d8c2f1e-5b3a-4c9d-8e1f-2a3b4c5d6e7f");
