@@ -4,6 +4,7 @@ import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
+import io.iterdef.kb.event.TaskRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +24,8 @@ import java.util.concurrent.Callable;
  * over them offline.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-		description = { "Run the rules over files of shipper records, offline; alerts go to stdout, progress and a "
-				+ "per-rule summary to stderr.",
+		description = { "Run the rules over files of shipper records, offline; alerts go to stdout, progress, the task "
+				+ "requests of rules (not sent) and a per-rule summary to stderr.",
 				"Files: JSON lines (NXLog, Winlogbeat, flattened, evtx_dump; pretty-printed evtx_dump output too), "
 						+ "syslog lines, or Windows event XML exports; a folder means every file under it." })
 final class DetectCommand implements Callable<Integer> {
@@ -75,7 +76,8 @@ final class DetectCommand implements Callable<Integer> {
 		}
 		RuleSet rules = RulesOptions.load(spec, rulesDir).ruleSet();
 		progress.start("rules", "events", events.size());
-		List<Alert> alerts = rules.detect(events, done -> progress.update(done, null));
+		List<TaskRequest> requests = new ArrayList<>();
+		List<Alert> alerts = rules.detect(events, done -> progress.update(done, null), requests::add);
 		AlertPrinter printer = new AlertPrinter(out);
 		if (format == Format.table) {
 			printer.table(alerts);
@@ -84,6 +86,10 @@ final class DetectCommand implements Callable<Integer> {
 			alerts.forEach(printer::ndjson);
 		}
 		out.flush();
+		// what the rules' response.collect would ask agents for; offline nothing is sent
+		for (TaskRequest r : requests) {
+			err.println("task request (not sent): " + r.toJsonString());
+		}
 		Summary.print(err, files.size(), reader, alerts, rules,
 				Duration.ofNanos(System.nanoTime() - started));
 		return 0;

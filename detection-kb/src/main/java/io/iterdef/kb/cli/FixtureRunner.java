@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * Runs rule fixtures: {@code <root>/<same path as the drl>/<rule_stem>/{match,nomatch}/*.json|*.ndjson}, each file one
  * case (one shipper record a line) in a fresh session. A match case passes when exactly that rule fires once, a nomatch
- * case when no rule fires. Used by {@code rules test} and by RuleFixturesTest.
+ * case when no rule fires. A case whose events necessarily fire other rules too (a rule that follows up another's
+ * alert) names them in a sidecar file {@code <case>.also} (one rule file stem a line, {@code #} comments): each of them
+ * must then fire exactly once as well. Used by {@code rules test} and by RuleFixturesTest.
  */
 public final class FixtureRunner {
 
@@ -95,7 +97,25 @@ public final class FixtureRunner {
 		catch (DecodeException e) {
 			return new Result(c, List.of(), "undecodable: " + e.getMessage());
 		}
-		List<Alert> alerts = fire(events);
+		List<Alert> all = fire(events);
+		List<String> also = also(c.file());
+		List<Alert> alerts = new ArrayList<>();
+		Map<String, Integer> alsoFired = new java.util.TreeMap<>();
+		for (Alert a : all) {
+			String stem = stemsById.get(a.getRuleId());
+			if (stem != null && also.contains(stem) && !stem.equals(c.ruleStem())) {
+				alsoFired.merge(stem, 1, Integer::sum);
+			}
+			else {
+				alerts.add(a);
+			}
+		}
+		for (String stem : also) {
+			if (alsoFired.getOrDefault(stem, 0) != 1) {
+				return new Result(c, all, "expected 1 alert of " + stem + " (named in the .also file), got "
+						+ alsoFired.getOrDefault(stem, 0));
+			}
+		}
 		if (c.expectation().equals("match")) {
 			if (alerts.size() != 1) {
 				return new Result(c, alerts, "expected 1 alert of " + c.ruleStem() + ", got " + describe(alerts));
@@ -109,6 +129,22 @@ public final class FixtureRunner {
 			return new Result(c, alerts, "expected no alert, got " + describe(alerts));
 		}
 		return new Result(c, alerts, null);
+	}
+
+	/** The rule stems of the case's sidecar {@code <case>.also} file; empty without one. */
+	static List<String> also(Path file) {
+		String name = file.getFileName().toString().replaceFirst("\\.(nd)?json$", "");
+		Path sidecar = file.resolveSibling(name + ".also");
+		if (!Files.isRegularFile(sidecar)) {
+			return List.of();
+		}
+		try {
+			return Files.readAllLines(sidecar, StandardCharsets.UTF_8).stream().map(String::strip)
+				.filter(l -> !l.isEmpty() && !l.startsWith("#")).distinct().toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read " + sidecar, e);
+		}
 	}
 
 	/** Runs every case. */

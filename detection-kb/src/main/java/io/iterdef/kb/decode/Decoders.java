@@ -1,6 +1,7 @@
 package io.iterdef.kb.decode;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iterdef.kb.decode.agent.AgentResultDecoder;
 import io.iterdef.kb.decode.ecs.EcsMapper;
 import io.iterdef.kb.event.Event;
 
@@ -15,7 +16,8 @@ import java.util.Objects;
 /**
  * Entry point of the decoders: one raw shipper record to ECS {@link Event}s. The format is auto-detected per record
  * (or given as a hint): NXLog im_msvistalog JSON, flattened Log-Analytics JSON, Winlogbeat 7/8 and 6, Windows event
- * XML, evtx_dump JSON, syslog carrying any of them. Every refusal is a {@link DecodeException} with the reason and
+ * XML, evtx_dump JSON, syslog carrying any of them; and the agent server's agent-result records, which become
+ * ECS events directly ({@link AgentResultDecoder}). Every refusal is a {@link DecodeException} with the reason and
  * the start of the record. Thread-safe.
  */
 public final class Decoders {
@@ -34,16 +36,22 @@ public final class Decoders {
 
 	public static final String SYSLOG = "syslog";
 
+	/** The agent server's task results (header iterdef.format=agent-result on iterdef.raw). */
+	public static final String AGENT_RESULT = AgentResultDecoder.NAME;
+
 	private final List<FormatDecoder> formats;
 
 	private final EcsMapper mapper;
 
 	private final DecodeContext root;
 
+	private final AgentResultDecoder agentResults;
+
 	private Decoders(ZoneId collectorZone, Clock clock) {
 		this.formats = List.copyOf(Registry.formats());
 		this.mapper = new EcsMapper(Objects.requireNonNull(clock, "clock"));
 		this.root = new DecodeContext(collectorZone, clock, this, null, null, 0);
+		this.agentResults = new AgentResultDecoder(clock, this::windowsXmlTrees);
 	}
 
 	/** Decoders with shipper local times (NXLog EventTime) read in {@code collectorZone}; event.ingested = now. */
@@ -58,7 +66,9 @@ public final class Decoders {
 
 	/** The format hint names, in auto-detection order. */
 	public List<String> formatNames() {
-		return formats.stream().map(FormatDecoder::name).toList();
+		List<String> names = new ArrayList<>(formats.stream().map(FormatDecoder::name).toList());
+		names.add(AGENT_RESULT);
+		return names;
 	}
 
 	/**
@@ -67,6 +77,10 @@ public final class Decoders {
 	 * @throws DecodeException with the reason when the record cannot be decoded
 	 */
 	public List<Event> decode(byte[] record, String formatHint) throws DecodeException {
+		List<Event> agentEvents = agentResult(record, formatHint);
+		if (agentEvents != null) {
+			return agentEvents;
+		}
 		List<WinEvent> events = decodeWinEvents(record, formatHint);
 		List<Event> out = new ArrayList<>(events.size());
 		try {
@@ -78,6 +92,48 @@ public final class Decoders {
 			throw DecodeContext.refuse("ECS mapping failed (" + e + ")", record, e);
 		}
 		return out;
+	}
+
+	/**
+	 * The events of an agent-result record: with the hint agent-result, or auto-detected (a JSON object whose
+	 * recordType is agent-result; the bytes are searched first so other records are not parsed twice). Null when the
+	 * record is not one.
+	 */
+	private List<Event> agentResult(byte[] record, String formatHint) throws DecodeException {
+		boolean hinted = isAgentResult(formatHint);
+		if (!hinted && formatHint != null && !formatHint.isBlank() || record == null) {
+			return null;
+		}
+		byte[] trimmed = trim(record);
+		if (!hinted && (trimmed.length == 0 || trimmed[0] != '{' || !AgentResultDecoder.mayBe(trimmed))) {
+			return null;
+		}
+		if (trimmed.length == 0) {
+			throw new DecodeException("empty record");
+		}
+		ObjectNode json = DecodeContext.parseObject(trimmed);
+		if (!hinted && !AgentResultDecoder.is(json)) {
+			return null;
+		}
+		try {
+			return agentResults.decode(trimmed, json);
+		}
+		catch (RuntimeException | StackOverflowError e) {
+			throw DecodeContext.refuse("agent-result decoding failed (" + e + ")", trimmed, e);
+		}
+	}
+
+	private static boolean isAgentResult(String formatHint) {
+		return formatHint != null && AGENT_RESULT.equals(formatHint.trim().toLowerCase(Locale.ROOT));
+	}
+
+	/** Windows event XML (eventlog.query's events) to ECS trees. */
+	private List<ObjectNode> windowsXmlTrees(byte[] xml) throws DecodeException {
+		List<ObjectNode> trees = new ArrayList<>();
+		for (WinEvent e : decodeWinEvents(xml, WINDOWS_XML)) {
+			trees.add(mapper.tree(e));
+		}
+		return trees;
 	}
 
 	/** The format-independent events of one record, before the ECS mapping. */
@@ -130,6 +186,9 @@ public final class Decoders {
 
 	private FormatDecoder byName(String hint, byte[] trimmed) throws DecodeException {
 		String name = hint.trim().toLowerCase(Locale.ROOT);
+		if (AGENT_RESULT.equals(name)) {
+			throw new DecodeException("agent-result records become ECS events directly, not Windows events");
+		}
 		for (FormatDecoder f : formats) {
 			if (f.name().equals(name)) {
 				return f;

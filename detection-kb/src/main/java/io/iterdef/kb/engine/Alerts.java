@@ -3,6 +3,7 @@ package io.iterdef.kb.engine;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.time.Instant;
@@ -55,6 +56,12 @@ public final class Alerts {
 
 	private boolean muted;
 
+	/** What the last {@link #raise} did, for {@link Response#collect} in the same rule action. */
+	record Raised(Match match, Alert alert, boolean isNew) {
+	}
+
+	private Raised lastRaised;
+
 	private static final class Window {
 
 		final String key;
@@ -106,6 +113,7 @@ public final class Alerts {
 				for (int i = windows.size() - 1; i >= 0; i--) {
 					Window w = windows.get(i);
 					if (Math.abs(now - w.start) < suppress) {
+						lastRaised = new Raised(drools.getMatch(), w.alert, false);
 						w.suppressed++;
 						w.lastSuppressed = w.suppressed == 1 ? now : Math.max(w.lastSuppressed, now);
 						return;
@@ -120,9 +128,18 @@ public final class Alerts {
 			open.computeIfAbsent(suppressKey, k -> new ArrayList<>(1)).add(w);
 			byClose.add(w);
 		}
+		lastRaised = new Raised(drools.getMatch(), alert, true);
 		if (!muted) {
 			sink.accept(alert);
 		}
+	}
+
+	Raised lastRaised() {
+		return lastRaised;
+	}
+
+	boolean isMuted() {
+		return muted;
 	}
 
 	/**

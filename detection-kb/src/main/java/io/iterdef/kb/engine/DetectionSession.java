@@ -37,20 +37,24 @@ public final class DetectionSession implements AutoCloseable {
 
 	private final boolean hasGlobal;
 
+	private final Response response;
+
+	private final boolean hasResponse;
+
 	private final AgendaFilter singleEventRulesOnly;
 
 	/** Evaluates late events; created on the first one. */
 	private KieSession late;
 
-	DetectionSession(KieBase kieBase, Map<String, RuleInfo> rules, AlertSink sink) {
+	DetectionSession(KieBase kieBase, Map<String, RuleInfo> rules, AlertSink sink, ResponseSink responses) {
 		this.kieBase = kieBase;
 		this.session = newPseudoClockSession(kieBase);
 		this.clock = session.getSessionClock();
 		this.alerts = new Alerts(rules, sink, clock::getCurrentTime);
-		this.hasGlobal = hasGlobal(kieBase);
-		if (hasGlobal) {
-			session.setGlobal("alerts", alerts);
-		}
+		this.response = new Response(alerts, responses);
+		this.hasGlobal = hasGlobal(kieBase, "alerts");
+		this.hasResponse = hasGlobal(kieBase, "response");
+		setGlobals(session);
 		Set<String> singleEvent = new HashSet<>();
 		rules.values().stream().filter(RuleInfo::singleEvent).forEach(r -> singleEvent.add(r.qualifiedName()));
 		this.singleEventRulesOnly = match -> singleEvent
@@ -63,9 +67,18 @@ public final class DetectionSession implements AutoCloseable {
 		return kieBase.newKieSession(conf, null);
 	}
 
-	private static boolean hasGlobal(KieBase kieBase) {
+	private static boolean hasGlobal(KieBase kieBase, String name) {
 		return kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
-			.anyMatch(g -> g.getName().equals("alerts")));
+			.anyMatch(g -> g.getName().equals(name)));
+	}
+
+	private void setGlobals(KieSession s) {
+		if (hasGlobal) {
+			s.setGlobal("alerts", alerts);
+		}
+		if (hasResponse) {
+			s.setGlobal("response", response);
+		}
 	}
 
 	/**
@@ -88,9 +101,7 @@ public final class DetectionSession implements AutoCloseable {
 	public void insertLate(Event e) {
 		if (late == null) {
 			late = newPseudoClockSession(kieBase);
-			if (hasGlobal) {
-				late.setGlobal("alerts", alerts);
-			}
+			setGlobals(late);
 		}
 		alerts.evaluatingLate(e.getTimestampMillis());
 		try {

@@ -74,6 +74,10 @@ public final class RuleSet {
 			throw new IllegalArgumentException("rules do not compile:\n"
 					+ errors.stream().map(RuleSet::describe).collect(Collectors.joining("\n")));
 		}
+		List<String> refused = CollectCheck.errors(drlByPath);
+		if (!refused.isEmpty()) {
+			throw new IllegalArgumentException("rules do not compile:\n" + String.join("\n", refused));
+		}
 		List<String> warnings = builder.getResults().getMessages(Message.Level.WARNING).stream()
 			.map(RuleSet::describe).toList();
 		KieBaseConfiguration conf = ks.newKieBaseConfiguration();
@@ -135,7 +139,12 @@ public final class RuleSet {
 
 	/** A new STREAM-mode session with a pseudo clock (at epoch 0 until the first event). */
 	public DetectionSession newSession(AlertSink sink) {
-		return new DetectionSession(kieBase, rules, sink);
+		return newSession(sink, ResponseSink.NONE);
+	}
+
+	/** As {@link #newSession(AlertSink)}, the rules' task requests ({@code response.collect}) going to {@code responses}. */
+	public DetectionSession newSession(AlertSink sink, ResponseSink responses) {
+		return new DetectionSession(kieBase, rules, sink, responses);
 	}
 
 	/**
@@ -144,7 +153,13 @@ public final class RuleSet {
 	 */
 	public StreamDetector newStreamDetector(Duration grace, AlertSink sink,
 			BiConsumer<Event, RuntimeException> onRuleError) {
-		return new StreamDetector(newSession(sink), grace, onRuleError);
+		return newStreamDetector(grace, sink, ResponseSink.NONE, onRuleError);
+	}
+
+	/** As {@link #newStreamDetector(Duration, AlertSink, BiConsumer)}, with the rules' task requests. */
+	public StreamDetector newStreamDetector(Duration grace, AlertSink sink, ResponseSink responses,
+			BiConsumer<Event, RuntimeException> onRuleError) {
+		return new StreamDetector(newSession(sink, responses), grace, onRuleError);
 	}
 
 	/**
@@ -161,9 +176,14 @@ public final class RuleSet {
 
 	/** {@link #detect(List)}, telling {@code progress} how many events have been evaluated, after each event. */
 	public List<Alert> detect(List<Event> events, LongConsumer progress) {
+		return detect(events, progress, ResponseSink.NONE);
+	}
+
+	/** {@link #detect(List, LongConsumer)} with the rules' task requests going to {@code responses}. */
+	public List<Alert> detect(List<Event> events, LongConsumer progress, ResponseSink responses) {
 		List<Event> sorted = new ArrayList<>(events);
 		sorted.sort(Comparator.comparing(Event::getTimestamp));
-		return detect(sorted.iterator(), progress);
+		return detect(sorted.iterator(), progress, responses);
 	}
 
 	/**
@@ -174,8 +194,16 @@ public final class RuleSet {
 	 * many events have been evaluated, after each event.
 	 */
 	public List<Alert> detect(Iterator<Event> sortedEvents, LongConsumer progress) {
+		return detect(sortedEvents, progress, ResponseSink.NONE);
+	}
+
+	/**
+	 * {@link #detect(Iterator, LongConsumer)}, the rules' task requests going to {@code responses} as they are made
+	 * (each once: a request is only made with a new alert).
+	 */
+	public List<Alert> detect(Iterator<Event> sortedEvents, LongConsumer progress, ResponseSink responses) {
 		Map<String, Alert> alerts = new LinkedHashMap<>();
-		try (DetectionSession session = newSession(a -> alerts.put(a.getId(), a))) {
+		try (DetectionSession session = newSession(a -> alerts.put(a.getId(), a), responses)) {
 			long done = 0;
 			Event last = null;
 			while (sortedEvents.hasNext()) {

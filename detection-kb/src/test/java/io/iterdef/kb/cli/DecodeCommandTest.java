@@ -103,6 +103,23 @@ class DecodeCommandTest {
 	}
 
 	@Test
+	void shouldPrintAgentEventsWhenTheFileHoldsAgentResults() throws Exception {
+		String result = "{\"recordType\":\"agent-result\",\"version\":1,\"taskId\":\"t-1\",\"taskType\":\"net.connections\","
+				+ "\"params\":{},\"status\":\"succeeded\",\"error\":null,\"finishedAt\":\"2026-11-29T03:40:00.123Z\","
+				+ "\"attempt\":1,\"requestedBy\":\"alice\",\"source\":\"analyst\",\"host\":\"lab-lx01\",\"os\":\"linux\","
+				+ "\"agentId\":\"a-1\",\"data\":{\"count\":2,\"connections\":[{\"protocol\":\"tcp\",\"localPort\":22},"
+				+ "{\"protocol\":\"udp\",\"localPort\":53}]},\"uploads\":[]}";
+		Path lines = file(".ndjson", result + "\n{\"recordType\":\"agent-result\",\"taskId\":\"t-2\"}\n");
+		Run run = run("decode", lines.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out().lines().map(l -> Event.fromJson(l.getBytes(StandardCharsets.UTF_8))))
+			.extracting(e -> e.fieldString("network.transport")).containsExactly("tcp", "udp");
+		assertThat(run.err()).contains(lines + ":2: refused: agent-result without taskType")
+			.contains("records: 2, events: 2, refused: 1");
+		assertThat(run("decode", "--format", "agent-result", lines.toString()).exit()).isZero();
+	}
+
+	@Test
 	void shouldExitWithUsageErrorWhenArgumentsAreWrong() {
 		assertThat(run("decode").exit()).isEqualTo(2);
 		assertThat(run("decode", "/no/such/file.xml").err()).contains("cannot read file: /no/such/file.xml");

@@ -87,6 +87,25 @@ class KbCliTest {
 	}
 
 	@Test
+	void shouldPrintTheRulesTaskRequestsOnStderrWhenAnAlertAsksForCollection() throws Exception {
+		Path loop = TestResources.classpathFolders("rules").stream()
+			.map(r -> r.resolve("windows/process_access/credential_access_lsass_accessor_confirmed/match/"
+					+ "procdump_still_running_hashed.ndjson"))
+			.filter(Files::isRegularFile).findFirst().orElseThrow();
+		Run run = run("detect", "--progress", "never", loop.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out().lines()).hasSize(2)
+			.anySatisfy(l -> assertThat(l).contains("\"name\":\"LSASS memory access by a non-system process\""))
+			.anySatisfy(l -> assertThat(l).contains("\"name\":\"LSASS accessor confirmed on the host\""));
+		assertThat(run.err().lines().filter(l -> l.startsWith("task request (not sent): {\"requestId\":")))
+			.hasSize(2)
+			.anySatisfy(l -> assertThat(l).contains("\"type\":\"process.list\"", "\"host\":\"fin-ws07.corp.example.org\""))
+			.anySatisfy(l -> assertThat(l).contains("\"type\":\"file.hash\"",
+					"\"params\":{\"path\":\"C:\\\\Users\\\\jdoe\\\\Downloads\\\\procdump64.exe\"}"));
+		assertThat(run.err()).contains("records: 3, decoded: 3, undecodable: 0, alerts: 2");
+	}
+
+	@Test
 	void shouldExitWithUsageErrorWhenArgumentsAreWrong() {
 		assertThat(run("detect").exit()).isEqualTo(2);
 		assertThat(run("detect", "--format", "xml", "x.json").exit()).isEqualTo(2);

@@ -4,6 +4,7 @@ import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.engine.StreamDetector;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
+import io.iterdef.kb.event.TaskRequest;
 import io.iterdef.streams.rules.ActiveRules;
 import io.iterdef.streams.topic.DeadLetter;
 import java.time.Duration;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns one {@link StreamDetector} (reorder buffer + Drools session) for its stream task. The session's
- * pseudo clock follows event time. Alerts raised while an event is evaluated are forwarded right after it;
+ * pseudo clock follows event time. Alerts raised while an event is evaluated are forwarded right after it, and
+ * the task requests of their rules ({@code response.collect}) to iterdef.tasks (key host; none while a rebuild mutes
+ * alerts, so a restart or a swap never asks twice);
  * an alert whose suppression window closed with suppressed matches is forwarded again under the same key
  * (alert id) with its {@code suppressed_count}, so the indexer overwrites the document and incident-web
  * updates the stored alert. An event later than the grace period (older than the session clock) is
@@ -50,10 +53,10 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
     private final ActiveRules rules;
     private final Duration grace;
     private final Duration punctuateInterval;
-    private final String alertsSink;
-    private final String dlqSink;
+    private final Sinks sinks;
     private final DetectMetrics metrics;
     private final List<Alert> raised = new ArrayList<>();
+    private final List<TaskRequest> requested = new ArrayList<>();
     private ProcessorContext<Object, Object> context;
     private ActiveRules.Active running;
     private StreamDetector detector;
@@ -62,13 +65,15 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
     private Cancellable punctuator;
     private long lastInputWallMs;
 
-    DetectProcessor(ActiveRules rules, Duration grace, Duration punctuateInterval, String alertsSink, String dlqSink,
-            DetectMetrics metrics) {
+    /** The processor's sink names: alerts, dead letters, rules' task requests. */
+    record Sinks(String alerts, String dlq, String tasks) {
+    }
+
+    DetectProcessor(ActiveRules rules, Duration grace, Duration punctuateInterval, Sinks sinks, DetectMetrics metrics) {
         this.rules = rules;
         this.grace = grace;
         this.punctuateInterval = punctuateInterval;
-        this.alertsSink = alertsSink;
-        this.dlqSink = dlqSink;
+        this.sinks = sinks;
         this.metrics = metrics;
     }
 
@@ -85,7 +90,7 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
     private void start(ActiveRules.Active active) {
         this.running = active;
         // a rule that throws on one event must not stop detection for the task
-        this.detector = active.ruleSet().newStreamDetector(grace, raised::add, (e, ex) ->
+        this.detector = active.ruleSet().newStreamDetector(grace, raised::add, requested::add, (e, ex) ->
                 log.error("rule evaluation failed on event {}; event skipped by the engine", e.getId(), ex));
         this.state = new DetectState(store, retention(active.ruleSet(), grace));
         rebuild();
@@ -111,7 +116,7 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
             event = Event.fromJson(record.value());
         } catch (RuntimeException e) {
             context.forward(new Record<Object, Object>(record.key(), record.value(), record.timestamp(),
-                    DeadLetter.headers(record.headers(), DeadLetter.reason("detect: event parse", e))), dlqSink);
+                    DeadLetter.headers(record.headers(), DeadLetter.reason("detect: event parse", e))), sinks.dlq());
             return;
         }
         lastInputWallMs = context.currentSystemTimeMs();
@@ -177,9 +182,13 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
         for (Alert alert : raised) {
             metrics.alert(alert.getSuppressedCount() > 0);
             context.forward(new Record<Object, Object>(alert.getId(),
-                    alert.withRulesetVersion(running.version()).toJson(), timestamp), alertsSink);
+                    alert.withRulesetVersion(running.version()).toJson(), timestamp), sinks.alerts());
         }
         raised.clear();
+        for (TaskRequest request : requested) {
+            context.forward(new Record<Object, Object>(request.host(), request.toJson(), timestamp), sinks.tasks());
+        }
+        requested.clear();
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.apache.kafka.streams.Topology;
  * input has gone quiet. An event later than the grace period is evaluated by single-event rules only and
  * counted in {@link DetectMetrics}. An alert is sent when raised and, if its rule suppressed further
  * matches meanwhile, once more under the same key when its suppression window closes (with the count).
- * An event value that does not parse goes to iterdef.dlq. The processor keeps its recent events and clock in a
+ * Task requests of rules ({@code response.collect}) go to iterdef.tasks, keyed by host name, each with its
+ * deterministic request id. An event value that does not parse goes to iterdef.dlq. The processor keeps its recent events and clock in a
  * changelogged store ({@link DetectState}) and rebuilds its session from it when its task starts.
  */
 public final class DetectTopology {
@@ -22,6 +23,7 @@ public final class DetectTopology {
     static final String PROCESSOR = "detect";
     static final String ALERTS_SINK = "detect-alerts-sink";
     static final String DLQ_SINK = "detect-dlq-sink";
+    static final String TASKS_SINK = "detect-tasks-sink";
 
     private DetectTopology() {
     }
@@ -43,12 +45,15 @@ public final class DetectTopology {
         topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), topics.events().valueSerde().deserializer(),
                 topics.events().name());
         topology.addProcessor(PROCESSOR,
-                () -> new DetectProcessor(rules, grace, punctuateInterval, ALERTS_SINK, DLQ_SINK, metrics), SOURCE);
+                () -> new DetectProcessor(rules, grace, punctuateInterval, new DetectProcessor.Sinks(ALERTS_SINK,
+                        DLQ_SINK, TASKS_SINK), metrics), SOURCE);
         topology.addStateStore(DetectState.storeBuilder(), PROCESSOR);
         topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
                 topics.alerts().valueSerde().serializer(), PROCESSOR);
         topology.addSink(DLQ_SINK, topics.dlq().name(), topics.dlq().keySerde().serializer(),
                 topics.dlq().valueSerde().serializer(), PROCESSOR);
+        topology.addSink(TASKS_SINK, topics.tasks().name(), topics.tasks().keySerde().serializer(),
+                topics.tasks().valueSerde().serializer(), PROCESSOR);
         return topology;
     }
 }

@@ -2,6 +2,7 @@ package io.iterdef.streams.normalize;
 
 import io.iterdef.kb.decode.DecodeException;
 import io.iterdef.kb.decode.Decoders;
+import io.iterdef.kb.decode.agent.AgentResultDecoder;
 import io.iterdef.kb.event.Event;
 import io.iterdef.streams.topic.DeadLetter;
 import io.iterdef.streams.topic.Topics;
@@ -52,10 +53,30 @@ final class NormalizeProcessor implements Processor<byte[], byte[], Object, Obje
             deadLetter(record, DeadLetter.reason("decode", e));
             return;
         }
+        if (!trustedAgentProvenance(record, events)) {
+            deadLetter(record, "agent-result records are only accepted from the agent server (header "
+                    + Topics.HEADER_SOURCE + " = agent:<agent id>), not from a shipper");
+            return;
+        }
         for (Event event : events) {
             context.forward(new Record<Object, Object>(event.getHostName(), event.toJson(), record.timestamp(),
                     record.headers()), eventsSink);
         }
+    }
+
+    /**
+     * Agent events (what an agent-result record decodes to) only from the agent server, which publishes them with
+     * {@code iterdef.source = agent:<id>}: a shipper sending such a record through a collector (whose source is its
+     * address) would forge the evidence that rules act on.
+     */
+    static boolean trustedAgentProvenance(Record<byte[], byte[]> record, List<Event> events) {
+        boolean agentEvents = events.stream().anyMatch(e -> AgentResultDecoder.MODULE.equals(e.fieldString("agent.type")));
+        if (!agentEvents) {
+            return true;
+        }
+        Header source = record.headers().lastHeader(Topics.HEADER_SOURCE);
+        return source != null && source.value() != null
+                && new String(source.value(), StandardCharsets.UTF_8).startsWith("agent:");
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {

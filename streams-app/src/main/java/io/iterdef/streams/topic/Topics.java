@@ -29,6 +29,7 @@ public final class Topics {
     private final Topic<String, byte[]> events;
     private final Topic<byte[], byte[]> dlq;
     private final Topic<String, byte[]> alerts;
+    private final Topic<String, byte[]> tasks;
 
     private Topics(String prefix) {
         this.prefix = prefix;
@@ -36,6 +37,7 @@ public final class Topics {
         this.events = new Topic<>(prefix + EVENTS, Serdes.String(), Serdes.ByteArray());
         this.dlq = new Topic<>(prefix + DLQ, Serdes.ByteArray(), Serdes.ByteArray());
         this.alerts = new Topic<>(prefix + ALERTS, Serdes.String(), Serdes.ByteArray());
+        this.tasks = new Topic<>(prefix + TASKS, Serdes.String(), Serdes.ByteArray());
     }
 
     public static Topics defaults() {
@@ -62,8 +64,13 @@ public final class Topics {
         return alerts;
     }
 
+    /** Task requests of rules ({@code response.collect}): key host name, value the request JSON. */
+    public Topic<String, byte[]> tasks() {
+        return tasks;
+    }
+
     public String tasksName() {
-        return prefix + TASKS;
+        return tasks.name();
     }
 
     public String rulesName() {

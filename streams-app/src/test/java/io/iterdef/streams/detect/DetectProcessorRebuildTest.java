@@ -7,6 +7,7 @@ import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
+import io.iterdef.kb.event.Json;
 import io.iterdef.streams.rules.ActiveRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,6 +112,28 @@ class DetectProcessorRebuildTest {
     }
 
     @Test
+    void shouldNotRequestCollectionAgainWhenTheTaskRestartsAfterTheRequest() throws Exception {
+        String fixture = "rules/windows/process_access/credential_access_lsass_access/match/procdump_0x1fffff.json";
+        Event access;
+        try (InputStream in = DetectProcessorRebuildTest.class.getClassLoader().getResourceAsStream(fixture)) {
+            access = Decoders.defaults(ZoneOffset.UTC).decode(in.readAllBytes(), null).get(0);
+        }
+        Task before = new Task();
+        before.pipe(access);
+        before.quiet();
+        String alertId = before.alerts().get(0).getId();
+        assertThat(before.taskRequestIds()).containsExactly(alertId + ":process.list:0", alertId + ":file.hash:0");
+        before.close();
+
+        Task after = new Task(); // rebuilt from the store with alerts, and so requests, muted
+        after.quiet();
+        after.pipe(later(access, Duration.ofMinutes(1))); // within the rule's 10 min suppression
+        after.quiet();
+        assertThat(after.alerts()).isEmpty();
+        assertThat(after.taskRequestIds()).isEmpty();
+    }
+
+    @Test
     void shouldDropStoredEventsOlderThanTheRetentionWhenThePunctuatorRuns() {
         Task task = new Task();
         task.pipe(accountThenGroup.get(0));
@@ -135,7 +158,8 @@ class DetectProcessorRebuildTest {
     private final class Task {
         final DetectMetrics metrics = new DetectMetrics();
         final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-        final DetectProcessor processor = new DetectProcessor(ActiveRules.fixed("test", rules), GRACE, PUNCTUATE, "alerts", "dlq", metrics);
+        final DetectProcessor processor = new DetectProcessor(ActiveRules.fixed("test", rules), GRACE, PUNCTUATE,
+                new DetectProcessor.Sinks("alerts", "dlq", "tasks"), metrics);
 
         Task() {
             context.addStateStore(store);
@@ -154,6 +178,11 @@ class DetectProcessorRebuildTest {
                 context.setCurrentSystemTimeMs(wallMs);
                 context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(wallMs));
             }
+        }
+
+        List<String> taskRequestIds() {
+            return context.forwarded().stream().filter(f -> "tasks".equals(f.childName().orElse(null)))
+                    .map(f -> Json.parseObject((byte[]) f.record().value()).get("requestId").asText()).toList();
         }
 
         List<Alert> alerts() {

@@ -107,7 +107,7 @@ class DetectProcessorSwapTest {
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
         context.setCurrentSystemTimeMs(wallMs);
-        DetectProcessor processor = new DetectProcessor(rules, GRACE, PUNCTUATE, "alerts", "dlq", new DetectMetrics());
+        DetectProcessor processor = new DetectProcessor(rules, GRACE, PUNCTUATE, new DetectProcessor.Sinks("alerts", "dlq", "tasks"), new DetectMetrics());
         processor.init(context);
         return processor;
     }
