@@ -7,6 +7,7 @@ import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.event.Event;
 import io.iterdef.kb.event.Json;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,7 +50,8 @@ public final class EventMix {
 		specs = new ArrayList<>(specs.subList(0, events));
 		specs.sort(Comparator.comparingLong(Spec::millis));
 		Templates templates = new Templates();
-		Decoders decoders = Decoders.defaults(ZoneOffset.UTC);
+		// event.ingested from a fixed clock: the same mix in every fork and every run
+		Decoders decoders = Decoders.defaults(ZoneOffset.UTC, Clock.fixed(START.plus(SPAN), ZoneOffset.UTC));
 		List<Event> mix = new ArrayList<>(events);
 		long last = Long.MIN_VALUE;
 		for (int i = 0; i < specs.size(); i++) {
