@@ -1,0 +1,52 @@
+package io.iterdef.stack.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The demo's local agent: configured for this agent server, started as a child process, enrolled by itself. */
+final class DemoAgent {
+
+    static final String HOST_NAME = "demo-agent.local";
+    static final String LABELS = "demo=true";
+    static final Duration ENROLL_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration POLL = Duration.ofSeconds(1);
+
+    private DemoAgent() {
+    }
+
+    /** Its directory in the data dir: agent.properties and state/ (its identity). */
+    static Path dir(LauncherSettings settings) {
+        return settings.dataDir().resolve(ServiceCommands.DEMO_AGENT);
+    }
+
+    /** The configuration the demo agent runs with: the agent API on 127.0.0.1, host.name demo-agent.local. */
+    static AgentProperties properties(LauncherSettings settings, AgentAccess access) {
+        return new AgentProperties(settings.agent().apiUrl(), access.fingerprint(), access.secrets().enrollmentSecret(),
+                dir(settings).resolve("state"), HOST_NAME, LABELS);
+    }
+
+    /** Writes its configuration; returns the command that runs it. */
+    static List<String> configure(LauncherSettings settings, AgentAccess access) throws IOException {
+        Path file = dir(settings).resolve(AgentAccess.PROPERTIES_FILE);
+        properties(settings, access).write(file, "The demo agent's configuration, written by ./iterdef demo.");
+        return ServiceCommands.agent(settings.home(), file);
+    }
+
+    /** Waits until the agent has enrolled and polled once; empty after the timeout. */
+    static Optional<AgentStore.EnrolledAgent> awaitEnrolled(AgentStore agents, Session session)
+            throws LaunchException, InterruptedException {
+        long deadline = System.nanoTime() + ENROLL_TIMEOUT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            session.checkServices();
+            Optional<AgentStore.EnrolledAgent> agent = agents.byHostname(HOST_NAME);
+            if (agent.isPresent() && agent.get().seen()) {
+                return agent;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return Optional.empty();
+    }
+}
