@@ -142,17 +142,32 @@ public final class Launcher {
 
     /** Starts the demo's local agent and waits for it to enroll; a failure is reported, the demo goes on. */
     private void startDemoAgent(Endpoints endpoints, AgentAccess agents) throws Exception {
-        ServiceProcess agent = start(ServiceCommands.DEMO_AGENT, DemoAgent.configure(settings, agents), Map.of());
         try (AgentStore store = new AgentStore(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword())) {
+            if (!DemoAgent.hasIdentity(settings)) {
+                releaseDemoHostName(store, agents);
+            }
+            ServiceProcess agent = start(ServiceCommands.DEMO_AGENT, DemoAgent.configure(settings, agents), Map.of());
             DemoAgent.awaitEnrolled(store, session).ifPresentOrElse(
                     enrolled -> terminal.println("demo agent enrolled: " + enrolled.hostname() + " (agent "
                             + enrolled.id() + ") -> " + settings.webUrl().resolve("/agents")),
                     () -> terminal.error("the demo agent " + DemoAgent.HOST_NAME + " has not enrolled within "
                             + DemoAgent.ENROLL_TIMEOUT.toSeconds() + " s. Iterdef keeps running.\n"
                             + "What to do: read " + agent.log() + " and " + settings.logDir().resolve(
-                                    ServiceCommands.AGENT_SERVER + ".log")
-                            + " (409 \"host name held\": an agent of an earlier database enrolled under that name;"
-                            + " revoke it, or delete " + DemoAgent.dir(settings) + ")"));
+                                    ServiceCommands.AGENT_SERVER + ".log")));
+        }
+    }
+
+    /** Revokes an earlier demo agent that lost its identity (see DemoAgent.releaseHostName); reports, never fails. */
+    private void releaseDemoHostName(AgentStore store, AgentAccess agents) throws InterruptedException {
+        try {
+            DemoAgent.releaseHostName(store, new AgentAdminClient(agents.apiUrl(), agents.fingerprint(),
+                    agents.secrets().adminToken())).ifPresent(id -> terminal.println("revoked the earlier demo agent "
+                            + id + " (its identity in " + DemoAgent.dir(settings) + " is gone), so that the new one"
+                            + " can enroll as " + DemoAgent.HOST_NAME));
+        } catch (java.io.IOException e) {
+            terminal.error("cannot revoke the earlier demo agent: " + e.getMessage()
+                    + "\nWhat to do: revoke it on " + settings.webUrl().resolve("/agents")
+                    + ", else the new demo agent cannot enroll as " + DemoAgent.HOST_NAME);
         }
     }
 

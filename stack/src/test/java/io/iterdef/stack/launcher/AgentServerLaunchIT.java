@@ -44,6 +44,8 @@ class AgentServerLaunchIT {
     private final Stack stack;
     private final Path home = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
     private final Session session = new Session(new Terminal(quiet(), quiet(), false, false), Duration.ofSeconds(20));
+    /** For the agent started after the first one was stopped on purpose (a session reports any stopped service). */
+    private final Session later = new Session(new Terminal(quiet(), quiet(), false, false), Duration.ofSeconds(20));
 
     AgentServerLaunchIT(Stack stack) {
         this.stack = stack;
@@ -51,6 +53,7 @@ class AgentServerLaunchIT {
 
     @AfterEach
     void stop() {
+        later.stop();
         session.stop();
     }
 
@@ -96,13 +99,44 @@ class AgentServerLaunchIT {
         }
         assertThat(server.isAlive()).isTrue();
         assertThat(agent.isAlive()).isTrue();
+
+        // the data dir lost (database kept): the next demo revokes the old agent so that a new one gets the name
+        agent.stop(Duration.ofSeconds(10));
+        assertThat(DemoAgent.hasIdentity(settings)).isTrue();
+        deleteRecursively(DemoAgent.dir(settings));
+        try (AgentStore agents = new AgentStore(jdbcUrl, stack.dbUser(), stack.dbPassword())) {
+            String first = agents.byHostname(DemoAgent.HOST_NAME).orElseThrow().id();
+            AgentAdminClient admin = new AgentAdminClient(access.apiUrl(), access.fingerprint(), secrets.adminToken());
+
+            assertThat(DemoAgent.releaseHostName(agents, admin)).contains(first);
+            assertThat(agents.byHostname(DemoAgent.HOST_NAME)).isEmpty();
+
+            ServiceProcess second = start(later, ServiceCommands.DEMO_AGENT + "-2",
+                    DemoAgent.configure(settings, access), Map.of(), settings);
+            Optional<AgentStore.EnrolledAgent> again = DemoAgent.awaitEnrolled(agents, later);
+            assertThat(again).as(() -> String.join("\n", second.logTail(40))).isPresent();
+            assertThat(again.get().id()).isNotEqualTo(first);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private ServiceProcess start(String name, java.util.List<String> command, Map<String, String> env,
             LauncherSettings settings) throws Exception {
+        return start(session, name, command, env, settings);
+    }
+
+    private ServiceProcess start(Session owner, String name, java.util.List<String> command, Map<String, String> env,
+            LauncherSettings settings) throws Exception {
         ServiceProcess process = ServiceProcess.start(name, command, env, home, settings.logDir().resolve(name + ".log"));
-        session.starting();
-        session.add(process);
+        owner.starting();
+        owner.add(process);
         return process;
     }
 
