@@ -29,9 +29,11 @@ record AgentAccess(URI apiUrl, String fingerprint, AgentSecrets secrets, Path pr
                 null).write(file, String.join("\n",
                         "Iterdef agent configuration, written by ./iterdef up for the agent server of " + serverUrl + ".",
                         "Copy it to the host (e.g. /etc/iterdef/agent.properties, readable by the agent's user only) and",
-                        "run: java -jar iterdef-agent.jar /etc/iterdef/agent.properties",
-                        "Change server.url if agents reach this server by another name or address; state.dir must be",
-                        "writable by the agent (Windows e.g. C:\\\\ProgramData\\\\Iterdef\\\\agent); optional: labels=site=fra,role=dc"));
+                        "run: sh iterdef-agent.sh /etc/iterdef/agent.properties (next to iterdef-agent.jar and lib/)",
+                        "Change server.url if agents reach this server by another name or address; state.dir",
+                        "must be writable by the agent (Windows e.g. C:\\\\ProgramData\\\\Iterdef\\\\agent).",
+                        "Optional: labels=site=fra,role=dc for hunts, update.public.key=<the release key> for",
+                        "agent.update (without it updates are refused)."));
         return new AgentAccess(agent.apiUrl(), fingerprint, secrets, file);
     }
 

@@ -146,7 +146,8 @@ public final class Launcher {
             if (!DemoAgent.hasIdentity(settings)) {
                 releaseDemoHostName(store, agents);
             }
-            ServiceProcess agent = start(ServiceCommands.DEMO_AGENT, DemoAgent.configure(settings, agents), Map.of());
+            ServiceProcess agent = start(ServiceCommands.DEMO_AGENT, DemoAgent.configure(settings, agents),
+                    ServiceCommands.agentEnvironment());
             DemoAgent.awaitEnrolled(store, session).ifPresentOrElse(
                     enrolled -> terminal.println("demo agent enrolled: " + enrolled.hostname() + " (agent "
                             + enrolled.id() + ") -> " + settings.webUrl().resolve("/agents")),

@@ -2,6 +2,7 @@ package io.iterdef.stack.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ final class ServiceCommands {
     static final String INCIDENT_WEB = "incident-web";
     static final String AGENT_SERVER = "agent-server";
     static final String DEMO_AGENT = "demo-agent";
+    private static final String AGENT_JAVA_OPTIONS = "-Xmx96m -XX:+ExitOnOutOfMemoryError";
 
     private ServiceCommands() {
     }
@@ -48,10 +50,34 @@ final class ServiceCommands {
         return List.of(java(), "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", agentServerJar(home).toString());
     }
 
-    /** An agent process reading its configuration from properties (the agent jar's only argument). */
+    /**
+     * The agent's launcher script (agent-tasking/agent/src/main/dist, copied next to the jar when it is packaged): it
+     * runs the jar and starts it again after an agent.update (exit code 75).
+     */
+    static Path agentScript(Path home) {
+        return home.resolve("agent-tasking/agent/target/iterdef-agent.sh");
+    }
+
+    /**
+     * An agent process reading its configuration from properties (the agent's only argument): through its launcher
+     * script when the build has one (so that an update restarts it), else the jar itself. Run it with
+     * {@link #agentEnvironment()}.
+     */
     static List<String> agent(Path home, Path properties) {
-        return List.of(java(), "-Xmx96m", "-XX:+ExitOnOutOfMemoryError", "-jar", agentJar(home).toString(),
-                properties.toString());
+        Path script = agentScript(home);
+        if (Files.isRegularFile(script)) {
+            return List.of("/bin/sh", script.toString(), properties.toString());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(List.of(AGENT_JAVA_OPTIONS.split(" ")));
+        command.addAll(List.of("-jar", agentJar(home).toString(), properties.toString()));
+        return command;
+    }
+
+    /** For the agent's launcher script: the launcher's java and the agent's heap. */
+    static Map<String, String> agentEnvironment() {
+        return Map.of("JAVA", java(), "ITERDEF_AGENT_JAVA_OPTS", AGENT_JAVA_OPTIONS);
     }
 
     /** The jars the services need that are not there, as paths relative to home (empty when all are built). */

@@ -88,8 +88,8 @@ class AgentServerLaunchIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(access.properties())))
                 .isEqualTo("rw-------");
 
-        ServiceProcess agent = start(ServiceCommands.DEMO_AGENT, DemoAgent.configure(settings, access), Map.of(),
-                settings);
+        ServiceProcess agent = start(ServiceCommands.DEMO_AGENT, DemoAgent.configure(settings, access),
+                ServiceCommands.agentEnvironment(), settings);
         try (AgentStore agents = new AgentStore(jdbcUrl, stack.dbUser(), stack.dbPassword())) {
             Optional<AgentStore.EnrolledAgent> enrolled = DemoAgent.awaitEnrolled(agents, session);
 
@@ -112,7 +112,7 @@ class AgentServerLaunchIT {
             assertThat(agents.byHostname(DemoAgent.HOST_NAME)).isEmpty();
 
             ServiceProcess second = start(later, ServiceCommands.DEMO_AGENT + "-2",
-                    DemoAgent.configure(settings, access), Map.of(), settings);
+                    DemoAgent.configure(settings, access), ServiceCommands.agentEnvironment(), settings);
             Optional<AgentStore.EnrolledAgent> again = DemoAgent.awaitEnrolled(agents, later);
             assertThat(again).as(() -> String.join("\n", second.logTail(40))).isPresent();
             assertThat(again.get().id()).isNotEqualTo(first);

@@ -62,6 +62,18 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void shouldRunAgentThroughItsScriptWhenTheBuildHasOne() throws Exception {
+        Path script = home.resolve("agent-tasking/agent/target/iterdef-agent.sh");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, "#!/bin/sh\n");
+
+        assertThat(ServiceCommands.agent(home, Path.of("/tmp/agent.properties")))
+                .containsExactly("/bin/sh", script.toString(), "/tmp/agent.properties");
+        assertThat(ServiceCommands.agentEnvironment()).containsKeys("JAVA", "ITERDEF_AGENT_JAVA_OPTS");
+        assertThat(Path.of(ServiceCommands.agentEnvironment().get("JAVA"))).isExecutable();
+    }
+
+    @Test
     void shouldGiveAgentServerSecretAndWebOnlyTheAdminApiWhenBuildingAgentEnvironments() {
         LauncherSettings settings = LauncherSettings.from(Map.of("ITERDEF_AGENT_PORT", "18443"), home.toString());
         AgentSecrets secrets = new AgentSecrets("tok", "sec", null, null);
