@@ -1,12 +1,7 @@
 package io.iterdef.stack.launcher;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 
 /**
  * The first admin's login. incident-web creates this user only while no user exists, so the launcher passes the same
@@ -18,7 +13,6 @@ import java.security.SecureRandom;
 record AdminCredentials(String user, String password, boolean generated) {
 
     static final String FILE_NAME = "admin-password";
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int LENGTH = 20;
 
     static AdminCredentials resolve(LauncherSettings settings) throws IOException {
@@ -29,29 +23,10 @@ record AdminCredentials(String user, String password, boolean generated) {
     }
 
     static String loadOrCreate(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, generate() + "\n", StandardCharsets.UTF_8);
-            } catch (FileAlreadyExistsException e) {
-                // another launcher won the race: use its password
-            }
-        }
-        String password = Files.readString(file, StandardCharsets.UTF_8).trim();
-        if (password.isEmpty()) {
-            throw new IOException(file + " is empty: delete it to generate a new admin password on the next first run"
-                    + " (or set ITERDEF_ADMIN_PASSWORD)");
-        }
-        return password;
+        return SecretFile.loadOrCreate(file, LENGTH, "ITERDEF_ADMIN_PASSWORD");
     }
 
     static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
+        return SecretFile.generate(LENGTH);
     }
 }

@@ -10,16 +10,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./iterdef up|demo}: starts the stack (Kafka, Elasticsearch, PostgreSQL, or the configured external ones),
- * then streams-app and incident-web as child processes, prints where everything is, and keeps them running until
- * Ctrl-C, which stops everything it started. {@code demo} also replays an attack scenario and waits for its incident.
+ * then streams-app, incident-web and the agent server as child processes, prints where everything is, and keeps them
+ * running until Ctrl-C, which stops everything it started. {@code demo} also starts a local agent, replays an attack
+ * scenario and waits for its incident.
  */
 public final class Launcher {
 
     static final Duration STREAMS_READY_TIMEOUT = Duration.ofMinutes(3);
     static final Duration WEB_READY_TIMEOUT = Duration.ofMinutes(4);
+    static final Duration AGENT_SERVER_READY_TIMEOUT = Duration.ofMinutes(4);
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
     static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
@@ -48,8 +51,9 @@ public final class Launcher {
 
     static void usage(PrintStream out) {
         out.println("usage: Launcher up|demo|help   (normally run through ./iterdef)");
-        out.println("  up    start the stack, streams-app and incident-web; Ctrl-C stops everything");
-        out.println("  demo  the same, then replay " + LauncherSettings.SCENARIO + " and wait for its incident");
+        out.println("  up    start the stack, streams-app, incident-web and the agent server; Ctrl-C stops everything");
+        out.println("  demo  the same, then start a local agent, replay " + LauncherSettings.SCENARIO
+                + " and wait for its incident");
     }
 
     private static int launch(boolean demo) {
@@ -101,29 +105,70 @@ public final class Launcher {
     void run(boolean demo) throws Exception {
         checkBeforeStart();
         AdminCredentials admin = AdminCredentials.resolve(settings);
+        AgentSecrets agentSecrets = AgentSecrets.resolve(settings);
         terminal.println("starting Kafka, Elasticsearch and PostgreSQL (data in " + settings.dataDir() + ")...");
         session.starting();
         Stack stack = Stack.start(StackConfig.fromEnvironment());
         session.stack(stack);
         Endpoints endpoints = Endpoints.of(stack);
 
-        terminal.println("starting streams-app and incident-web (logs in " + settings.logDir() + ")...");
+        terminal.println("starting streams-app, incident-web and the agent server (logs in " + settings.logDir()
+                + ")...");
         var env = ServiceCommands.environment(endpoints, settings, admin);
         ServiceProcess streams = start(ServiceCommands.STREAMS_APP, ServiceCommands.streamsApp(settings.home()), env);
-        ServiceProcess web = start(ServiceCommands.INCIDENT_WEB, ServiceCommands.incidentWeb(settings.home()), env);
+        ServiceProcess web = start(ServiceCommands.INCIDENT_WEB, ServiceCommands.incidentWeb(settings.home()),
+                ServiceCommands.webEnvironment(env, settings, agentSecrets));
+        ServiceProcess agentServer = start(ServiceCommands.AGENT_SERVER, ServiceCommands.agentServer(settings.home()),
+                ServiceCommands.agentServerEnvironment(env, settings, agentSecrets));
         awaitReady(streams, ReadyCheck.tcpPort("127.0.0.1", settings.collectorPort()), STREAMS_READY_TIMEOUT,
                 "collector port " + settings.collectorPort());
         awaitReady(web, ReadyCheck.httpOk(settings.webUrl().resolve("/login")), WEB_READY_TIMEOUT,
                 "GET " + settings.webUrl().resolve("/login"));
+        awaitReady(agentServer, new AgentServerCheck(settings.agent(), settings.dataDir(), agentSecrets.adminToken()),
+                AGENT_SERVER_READY_TIMEOUT, "HTTPS " + settings.agent().apiUrl());
+        AgentAccess agents = AgentAccess.prepare(settings, agentSecrets);
 
-        terminal.println(ReadyBlock.render(settings, endpoints, admin));
-        session.monitor(new StatusMonitor(terminal, new StatusProbe(endpoints, streams, web)).start());
+        terminal.println(ReadyBlock.render(settings, endpoints, admin, agents));
+        session.monitor(new StatusMonitor(terminal, new StatusProbe(endpoints, streams, web, agentServer)).start());
         if (demo) {
+            startDemoAgent(endpoints, agents);
             new DemoScenario(terminal, settings, endpoints, session).run();
         }
         while (true) {
             session.checkServices();
             Thread.sleep(WATCH_INTERVAL.toMillis());
+        }
+    }
+
+    /** Starts the demo's local agent and waits for it to enroll; a failure is reported, the demo goes on. */
+    private void startDemoAgent(Endpoints endpoints, AgentAccess agents) throws Exception {
+        try (AgentStore store = new AgentStore(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword())) {
+            if (!DemoAgent.hasIdentity(settings)) {
+                releaseDemoHostName(store, agents);
+            }
+            ServiceProcess agent = start(ServiceCommands.DEMO_AGENT, DemoAgent.configure(settings, agents),
+                    ServiceCommands.agentEnvironment());
+            DemoAgent.awaitEnrolled(store, session).ifPresentOrElse(
+                    enrolled -> terminal.println("demo agent enrolled: " + enrolled.hostname() + " (agent "
+                            + enrolled.id() + ") -> " + settings.webUrl().resolve("/agents")),
+                    () -> terminal.error("the demo agent " + DemoAgent.HOST_NAME + " has not enrolled within "
+                            + DemoAgent.ENROLL_TIMEOUT.toSeconds() + " s. Iterdef keeps running.\n"
+                            + "What to do: read " + agent.log() + " and " + settings.logDir().resolve(
+                                    ServiceCommands.AGENT_SERVER + ".log")));
+        }
+    }
+
+    /** Revokes an earlier demo agent that lost its identity (see DemoAgent.releaseHostName); reports, never fails. */
+    private void releaseDemoHostName(AgentStore store, AgentAccess agents) throws InterruptedException {
+        try {
+            DemoAgent.releaseHostName(store, new AgentAdminClient(agents.apiUrl(), agents.fingerprint(),
+                    agents.secrets().adminToken())).ifPresent(id -> terminal.println("revoked the earlier demo agent "
+                            + id + " (its identity in " + DemoAgent.dir(settings) + " is gone), so that the new one"
+                            + " can enroll as " + DemoAgent.HOST_NAME));
+        } catch (java.io.IOException e) {
+            terminal.error("cannot revoke the earlier demo agent: " + e.getMessage()
+                    + "\nWhat to do: revoke it on " + settings.webUrl().resolve("/agents")
+                    + ", else the new demo agent cannot enroll as " + DemoAgent.HOST_NAME);
         }
     }
 
@@ -141,6 +186,7 @@ public final class Launcher {
             portFree(settings.syslogPort(), "the syslog collector", "ITERDEF_COLLECTOR_SYSLOG_PORT");
         }
         portFree(settings.webPort(), "incident-web", "ITERDEF_WEB_PORT");
+        portFree(settings.agent().port(), "the agent server", "ITERDEF_AGENT_PORT");
     }
 
     private static void portFree(int port, String what, String variable) throws LaunchException {
@@ -151,7 +197,7 @@ public final class Launcher {
         }
     }
 
-    private ServiceProcess start(String name, List<String> command, java.util.Map<String, String> env)
+    private ServiceProcess start(String name, List<String> command, Map<String, String> env)
             throws IOException {
         Path log = settings.logDir().resolve(name + ".log");
         if (Files.exists(log)) {

@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param home                   the repository root (system property iterdef.home, else the working directory)
  * @param adminPasswordOverride  ITERDEF_ADMIN_PASSWORD, or null when a generated one is to be used
+ * @param agent                  the agent server's port, token, enrollment secret and TLS key store
  */
 record LauncherSettings(Path home, Path dataDir, int webPort, int collectorPort, int httpPort, int syslogPort,
-        String adminUser, String adminPasswordOverride) {
+        String adminUser, String adminPasswordOverride, AgentSettings agent) {
 
     /** A collector port set to this is switched off (streams-app does not open it). */
     static final int OFF = -1;
@@ -34,7 +35,8 @@ record LauncherSettings(Path home, Path dataDir, int webPort, int collectorPort,
                 optionalPort(env, "ITERDEF_COLLECTOR_HTTP_PORT", 8088),
                 optionalPort(env, "ITERDEF_COLLECTOR_SYSLOG_PORT", 5514),
                 isBlank(env.get("ITERDEF_ADMIN_USER")) ? "admin" : env.get("ITERDEF_ADMIN_USER").trim(),
-                isBlank(password) ? null : password);
+                isBlank(password) ? null : password,
+                AgentSettings.from(env, home));
     }
 
     Path logDir() {
@@ -70,7 +72,7 @@ record LauncherSettings(Path home, Path dataDir, int webPort, int collectorPort,
         return value != null && value.trim().equals(Integer.toString(OFF)) ? OFF : port(env, name, defaultPort);
     }
 
-    private static int port(Map<String, String> env, String name, int defaultPort) {
+    static int port(Map<String, String> env, String name, int defaultPort) {
         String value = env.get(name);
         if (isBlank(value)) {
             return defaultPort;

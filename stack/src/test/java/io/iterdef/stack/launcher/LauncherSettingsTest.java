@@ -56,6 +56,45 @@ class LauncherSettingsTest {
     }
 
     @Test
+    void shouldUseAgentDefaultsWhenNothingIsSet() {
+        AgentSettings agent = LauncherSettings.from(Map.of(), "/opt/iterdef").agent();
+
+        assertThat(agent.port()).isEqualTo(8443);
+        assertThat(agent.apiUrl()).isEqualTo(URI.create("https://127.0.0.1:8443"));
+        assertThat(agent.adminTokenOverride()).isNull();
+        assertThat(agent.enrollmentSecretOverride()).isNull();
+        assertThat(agent.generatedTls()).isTrue();
+        assertThat(agent.caCertificate(Path.of("/opt/iterdef/data")))
+                .isEqualTo(Path.of("/opt/iterdef/data/agent-server/ca.crt"));
+    }
+
+    @Test
+    void shouldUseAgentEnvironmentWhenSet() {
+        AgentSettings agent = LauncherSettings.from(Map.of(
+                "ITERDEF_AGENT_PORT", "18443",
+                "ITERDEF_AGENT_ADMIN_TOKEN", " token ",
+                "ITERDEF_AGENT_ENROLLMENT_SECRET", "secret",
+                "ITERDEF_AGENT_TLS_KEYSTORE", "tls/agents.p12",
+                "ITERDEF_AGENT_TLS_KEYSTORE_PASSWORD", "changeit",
+                "ITERDEF_AGENT_TLS_KEY_ALIAS", "agents"), "/opt/iterdef").agent();
+
+        assertThat(agent.apiUrl()).isEqualTo(URI.create("https://127.0.0.1:18443"));
+        assertThat(agent.adminTokenOverride()).isEqualTo("token");
+        assertThat(agent.enrollmentSecretOverride()).isEqualTo("secret");
+        assertThat(agent.generatedTls()).isFalse();
+        assertThat(agent.keyStore()).isEqualTo(Path.of("/opt/iterdef/tls/agents.p12"));
+        assertThat(agent.keyStorePassword()).isEqualTo("changeit");
+        assertThat(agent.keyAlias()).isEqualTo("agents");
+        assertThat(agent.caCertificate(Path.of("/opt/iterdef/data"))).isNull();
+    }
+
+    @Test
+    void shouldRejectAgentPortWhenNotAPort() {
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("ITERDEF_AGENT_PORT", "0"), "/opt/iterdef"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ITERDEF_AGENT_PORT");
+    }
+
+    @Test
     void shouldResolveRelativeDataDirAgainstHomeWhenRelative() {
         assertThat(LauncherSettings.from(Map.of("ITERDEF_DATA_DIR", "state"), "/opt/iterdef").dataDir())
                 .isEqualTo(Path.of("/opt/iterdef/state"));
