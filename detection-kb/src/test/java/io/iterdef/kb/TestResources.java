@@ -50,6 +50,27 @@ public final class TestResources {
 		return paths;
 	}
 
+	/**
+	 * A file under a classpath folder as a real file in {@code dir} (copied: under {@code mvn verify} the fixtures
+	 * sit inside sample-events' jar, where {@code Path.toFile()} and command-line arguments do not work).
+	 */
+	public static Path classpathFile(String folder, String relative, Path dir) {
+		for (Path root : classpathFolders(folder)) {
+			Path file = root.resolve(relative);
+			if (Files.isRegularFile(file)) {
+				try {
+					Path copy = dir.resolve(file.getFileName().toString());
+					Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+					return copy;
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+		}
+		throw new IllegalStateException(folder + "/" + relative + " is not on the classpath");
+	}
+
 	private static Path toPath(URL url) {
 		try {
 			URI uri = url.toURI();

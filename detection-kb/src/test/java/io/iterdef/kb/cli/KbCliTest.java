@@ -87,11 +87,10 @@ class KbCliTest {
 	}
 
 	@Test
-	void shouldPrintTheRulesTaskRequestsOnStderrWhenAnAlertAsksForCollection() throws Exception {
-		Path loop = TestResources.classpathFolders("rules").stream()
-			.map(r -> r.resolve("windows/process_access/credential_access_lsass_accessor_confirmed/match/"
-					+ "procdump_still_running_hashed.ndjson"))
-			.filter(Files::isRegularFile).findFirst().orElseThrow();
+	void shouldPrintTheRulesTaskRequestsOnStderrWhenAnAlertAsksForCollection(@TempDir Path dir) throws Exception {
+		Path loop = TestResources.classpathFile("rules",
+				"windows/process_access/credential_access_lsass_accessor_confirmed/match/procdump_still_running_hashed.ndjson",
+				dir);
 		Run run = run("detect", "--progress", "never", loop.toString());
 		assertThat(run.exit()).as(run.err()).isZero();
 		assertThat(run.out().lines()).hasSize(2)

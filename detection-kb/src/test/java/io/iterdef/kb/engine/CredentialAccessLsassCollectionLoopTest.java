@@ -5,6 +5,7 @@ import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import io.iterdef.kb.event.TaskRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the host; the agent's answers (agent-result records) then raise "LSASS accessor confirmed on the host".
  */
 class CredentialAccessLsassCollectionLoopTest {
+
+	@TempDir
+	Path dir;
 
 	static final String ACCESS = "1f5545ce-c189-4794-bf62-026bcf939c2e";
 
@@ -69,15 +73,10 @@ class CredentialAccessLsassCollectionLoopTest {
 		assertThat(requests).extracting(r -> r.params().get("path")).containsExactly(null, "/tmp/iterdef-e2e/tool.exe");
 	}
 
-	private static List<Event> decode(String name) throws Exception {
-		FixtureRunner runner = new FixtureRunner(RuleConventions.library());
-		for (Path root : io.iterdef.kb.TestResources.classpathFolders("rules")) {
-			Path file = root.resolve(CASE + name);
-			if (file.toFile().isFile()) {
-				return runner.decodeAll(file);
-			}
-		}
-		throw new IllegalStateException("fixture rules/" + CASE + name + " is not on the classpath");
+	private List<Event> decode(String name) throws Exception {
+		Path file = io.iterdef.kb.TestResources.classpathFile("rules", CASE + name, dir);
+		return new FixtureRunner(RuleConventions.library()).decodeAll(file);
 	}
+
 
 }

@@ -1,7 +1,6 @@
 package io.iterdef.stack.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.iterdef.stack.Stack;
 import io.iterdef.stack.junit.StackExtension;
@@ -31,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher's agent part against the real thing: the built agent-server.jar and iterdef-agent.jar as child
  * processes, as {@code ./iterdef demo} starts them, on the stack's PostgreSQL (a database of its own,
- * -Diterdef.it.database) and Kafka. Needs agent-tasking built (the stack module builds before it): skipped otherwise.
+ * -Diterdef.it.database) and Kafka. It lives in agent-e2e (in the launcher's package, for its package-private
+ * classes) because the reactor builds that module after agent-tasking's jars and the stack module before them.
  */
 @ExtendWith(StackExtension.class)
 class AgentServerLaunchIT {
@@ -42,7 +42,8 @@ class AgentServerLaunchIT {
     Path data;
 
     private final Stack stack;
-    private final Path home = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+    /** The repository: this module is agent-tasking/e2e. */
+    private final Path home = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().getParent();
     private final Session session = new Session(new Terminal(quiet(), quiet(), false, false), Duration.ofSeconds(20));
     /** For the agent started after the first one was stopped on purpose (a session reports any stopped service). */
     private final Session later = new Session(new Terminal(quiet(), quiet(), false, false), Duration.ofSeconds(20));
@@ -59,8 +60,8 @@ class AgentServerLaunchIT {
 
     @Test
     void shouldStartAgentServerAndEnrollDemoAgentWhenLaunchedLikeTheDemo() throws Exception {
-        assumeTrue(ServiceCommands.missingJars(home).stream().noneMatch(jar -> jar.startsWith("agent-tasking")),
-                "agent-tasking is not built (mvn -B -DskipTests package), so there is no agent server to start");
+        assertThat(ServiceCommands.missingJars(home)).as("the agent jars, built before this module")
+                .noneMatch(jar -> jar.startsWith("agent-tasking"));
         String jdbcUrl = ownDatabase();
         sql(jdbcUrl, "DELETE FROM agents WHERE hostname = '" + DemoAgent.HOST_NAME + "'", true);
         LauncherSettings settings = LauncherSettings.from(Map.of("ITERDEF_DATA_DIR", data.toString(),
