@@ -88,7 +88,8 @@ final class ElasticsearchNode {
             LOG.info("Elasticsearch ready on {} (home {})", cfg.elasticsearchUrl(), home);
             return node;
         } catch (IOException e) {
-            throw StackStartException.of("Could not start Elasticsearch: " + e, "check that " + base + " is writable.", log, e);
+            throw StackStartException.of("Could not start Elasticsearch: " + e, "check that " + cfg.dataDir()
+                    + (base.startsWith(cfg.dataDir()) ? " is" : " and " + base + " are") + " writable.", log, e);
         }
     }
 
