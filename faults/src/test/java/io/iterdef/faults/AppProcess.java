@@ -39,6 +39,13 @@ final class AppProcess implements AutoCloseable {
                 env, log);
     }
 
+    static AppProcess agentServer(Map<String, String> env, Path log) throws IOException {
+        Path jar = requireJar(FaultStack.home().resolve("agent-tasking/server/target/agent-server.jar"));
+        // other branches' migrations may land in this database in any order (as the agent e2e ITs allow too)
+        return start("agent-server", List.of(java(), "-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
+                "-Dspring.flyway.out-of-order=true", "-jar", jar.toString()), env, log);
+    }
+
     private static AppProcess start(String name, List<String> command, Map<String, String> env, Path log)
             throws IOException {
         Files.createDirectories(log.getParent());

@@ -26,8 +26,15 @@ final class Database {
                 + " GROUP BY rule_id, group_key HAVING count(*) > 1", hosts);
     }
 
-    static long incidents(Collection<String> hosts) {
-        return strings("SELECT id::text FROM incidents WHERE host_name = ANY(?)", hosts).size();
+    /** "outcome: detail" of the rule task requests whose id starts with {@code prefix}. */
+    static List<String> taskRequests(String prefix) {
+        return strings("SELECT outcome || ': ' || coalesce(detail, '') FROM rule_task_requests"
+                + " WHERE starts_with(request_id, (?::text[])[1])", List.of(prefix));
+    }
+
+    /** "rule_id group_key" of every incident of these hosts (a line per incident). */
+    static List<String> incidentKeys(Collection<String> hosts) {
+        return strings("SELECT rule_id || ' ' || group_key FROM incidents WHERE host_name = ANY(?)", hosts);
     }
 
     private static List<String> strings(String sql, Collection<String> hosts) {

@@ -126,6 +126,27 @@ final class Pipeline {
         return web;
     }
 
+    /** Starts the agent server (it consumes iterdef.tasks) and waits for "Started AgentServerApplication". */
+    AppProcess startAgentServer() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("ITERDEF_KAFKA", FaultStack.KAFKA);
+        env.put("ITERDEF_DB_URL", FaultStack.DB_URL);
+        env.put("ITERDEF_DB_USER", FaultStack.DB_USER);
+        env.put("ITERDEF_DB_PASSWORD", "");
+        env.put("ITERDEF_TOPIC_PREFIX", prefix);
+        env.put("ITERDEF_AGENT_PORT", Integer.toString(freePort()));
+        env.put("ITERDEF_DATA_DIR", dir.resolve("agent-server-data").toString());
+        AppProcess server = AppProcess.agentServer(env, dir.resolve("agent-server.log"));
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> server.logged("Started AgentServerApplication"));
+        } catch (RuntimeException e) {
+            stopQuietly(server);
+            throw e;
+        }
+        return server;
+    }
+
     boolean webUp() {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort
