@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * <li>iterdef.alerts (incident-web): no dead-letter topic for alerts yet, so refused: "Skipping malformed alert ...";
  * the indexer logs it as not indexable;
  * <li>iterdef.rules (every streams-app instance): refused, "rule set ... refused, still running ...";
- * <li>iterdef.tasks: read only by the agent server, which this suite does not run (not covered here).
+ * <li>iterdef.tasks (the agent server): no dead-letter topic, the request is recorded as refused with the reason in
+ * rule_task_requests (and logged), and the next request is handled.
  * </ul>
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -80,6 +81,25 @@ class PoisonRecordIT {
             assertThat(streams.isAlive()).isTrue();
             assertThat(web.isAlive()).isTrue();
             assertThat(Database.doubledIncidents(load.hosts())).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRecordAPoisonTaskRequestAsRefusedAndGoOnWhenTheAgentServerReadsIt() throws Exception {
+        Pipeline pipeline = new Pipeline("poison-tasks");
+        String tasks = pipeline.topic("iterdef.tasks");
+        String good = "{\"requestId\":\"faults-" + pipeline.runId + "\",\"ruleId\":\"faults-rule\",\"ruleName\":"
+                + "\"faults\",\"host\":\"nobody-" + pipeline.runId + ".faults.example.org\",\"type\":\"process.list\"}";
+        try (AppProcess server = pipeline.startAgentServer()) {
+            Kafka.send(new ProducerRecord<>(tasks, 0, bytes("poison.faults.example.org"), bytes("not a task request")));
+            Kafka.send(new ProducerRecord<>(tasks, 0, bytes("nobody.faults.example.org"), bytes(good)));
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !Database.taskRequests("faults-" + pipeline.runId).isEmpty());
+            assertThat(Database.taskRequests("malformed:" + tasks + "-0@0")).singleElement().asString()
+                    .startsWith("refused: the record is not JSON");
+            assertThat(server.log()).contains("malformed:" + tasks + "-0@0");
+            assertThat(server.isAlive()).isTrue();
         }
     }
 
