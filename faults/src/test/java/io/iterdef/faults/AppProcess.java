@@ -54,7 +54,10 @@ final class AppProcess implements AutoCloseable {
         // only what the test sets: no ITERDEF_* of the build's environment may point the app elsewhere
         builder.environment().keySet().removeIf(k -> k.startsWith("ITERDEF_") || k.startsWith("SPRING_"));
         builder.environment().putAll(env);
-        return new AppProcess(name, builder.start(), log);
+        Process process = builder.start();
+        // a test JVM that is killed or times out must not leave the child running (and holding its ports)
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
+        return new AppProcess(name, process, log);
     }
 
     private static Path requireJar(Path jar) {
