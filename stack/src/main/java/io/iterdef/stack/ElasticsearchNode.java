@@ -80,7 +80,7 @@ final class ElasticsearchNode {
                                 : " did not become healthy within " + cfg.startTimeout().toSeconds() + "s")
                                 + (Health.portOpen("127.0.0.1", port) ? " (something else answers on port " + port
                                         + ": another process may have started Elasticsearch at the same time)" : ""),
-                        "check that ports " + port + " and 9300 are free; its own logs are in " + logs
+                        "check that ports " + port + " and " + transportPort(port) + " are free; its own logs are in " + logs
                                 + "; if its data is damaged, stop everything and delete " + data
                                 + "; or set ITERDEF_ES_URL to use an existing Elasticsearch.",
                         log, null);
@@ -88,7 +88,8 @@ final class ElasticsearchNode {
             LOG.info("Elasticsearch ready on {} (home {})", cfg.elasticsearchUrl(), home);
             return node;
         } catch (IOException e) {
-            throw StackStartException.of("Could not start Elasticsearch: " + e, "check that " + base + " is writable.", log, e);
+            throw StackStartException.of("Could not start Elasticsearch: " + e, "check that " + cfg.dataDir()
+                    + (base.startsWith(cfg.dataDir()) ? " is" : " and " + base + " are") + " writable.", log, e);
         }
     }
 
@@ -110,9 +111,19 @@ final class ElasticsearchNode {
                 "-E", "xpack.security.enabled=false",
                 "-E", "network.host=127.0.0.1",
                 "-E", "http.port=" + port,
+                "-E", "transport.port=" + transportPort(port),
                 "-E", "path.data=" + data,
                 "-E", "path.logs=" + logs,
                 "-E", "cluster.routing.allocation.disk.threshold_enabled=false");
+    }
+
+    /**
+     * The transport port: the HTTP port + 100 (9200 gives Elasticsearch's own 9300), so a node on another HTTP port
+     * never competes with the default node for 9300 and two stacks side by side do not collide.
+     */
+    static int transportPort(int httpPort) {
+        int p = httpPort + 100;
+        return p <= 65535 ? p : httpPort - 100;
     }
 
     private static void awaitExisting(StackConfig cfg, String what, String hint) {

@@ -3,7 +3,9 @@ package io.iterdef.stack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,18 +20,38 @@ import org.slf4j.LoggerFactory;
  * Kafka, Elasticsearch and PostgreSQL, started on demand. {@link #start} starts what is missing (in parallel),
  * reuses a service that already answers on its port, only waits for external ones, and returns once all are
  * healthy. {@link #close} (and a JVM shutdown hook, for Ctrl-C) stops only what this instance started.
+ * {@link #stop(Service)} and {@link #start(Service)} stop and start one of those again on the same ports and data
+ * (the fault-injection tests use them).
  */
 public final class Stack implements AutoCloseable {
+
+    /** The three services, by the names {@link #startedServices()} uses. */
+    public enum Service {
+        KAFKA, ELASTICSEARCH, POSTGRES;
+
+        public String serviceName() {
+            return this == POSTGRES ? "postgres" : name().toLowerCase(Locale.ROOT);
+        }
+
+        Object start(StackConfig cfg, Consumer<AutoCloseable> register) {
+            return switch (this) {
+                case KAFKA -> KafkaBroker.start(cfg, register);
+                case ELASTICSEARCH -> ElasticsearchNode.start(cfg, register);
+                case POSTGRES -> PostgresServer.start(cfg, register);
+            };
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Stack.class);
 
     private final StackConfig cfg;
     private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
     private final List<String> startedNames = new CopyOnWriteArrayList<>();
+    private final Map<Service, AutoCloseable> running = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private Stack(StackConfig cfg) {
+    Stack(StackConfig cfg) {
         this.cfg = cfg;
         this.shutdownHook = new Thread(this::stopAll, "iterdef-stack-shutdown");
     }
@@ -49,11 +71,10 @@ public final class Stack implements AutoCloseable {
 
     private void startAll() {
         long t0 = System.nanoTime();
-        Consumer<AutoCloseable> register = started::add;
         Map<String, Function<StackConfig, Object>> services = new LinkedHashMap<>();
-        services.put("kafka", c -> KafkaBroker.start(c, register));
-        services.put("elasticsearch", c -> ElasticsearchNode.start(c, register));
-        services.put("postgres", c -> PostgresServer.start(c, register));
+        for (Service service : Service.values()) {
+            services.put(service.serviceName(), c -> service.start(c, register(service)));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(services.size(), r -> {
             Thread t = new Thread(r, "iterdef-stack-start");
             t.setDaemon(true);
@@ -99,6 +120,78 @@ public final class Stack implements AutoCloseable {
         StackStartException e = new StackStartException(msg.toString(), first);
         failures.subList(1, failures.size()).forEach(e::addSuppressed);
         return e;
+    }
+
+    private Consumer<AutoCloseable> register(Service service) {
+        return process -> {
+            started.add(process);
+            running.put(service, process);
+        };
+    }
+
+    /**
+     * Stops one service this instance started (SIGTERM, then SIGKILL after a grace period; PostgreSQL by pg_ctl) and
+     * waits until it has exited; its data stays. A no-op when it is already stopped.
+     *
+     * @throws IllegalStateException when this instance did not start it (external or reused)
+     */
+    public synchronized void stop(Service service) {
+        requireOwn(service);
+        AutoCloseable process = running.remove(service);
+        if (process == null) {
+            return;
+        }
+        LOG.info("Stopping {} on request", service.serviceName());
+        try {
+            process.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Stopping " + service.serviceName() + " failed: " + e, e);
+        } finally {
+            started.remove(process);
+        }
+    }
+
+    /**
+     * Starts a service stopped by {@link #stop(Service)} again, on the same ports and data, and waits until it is
+     * healthy; throws {@link StackStartException}. A no-op when it is running.
+     *
+     * @throws IllegalStateException when this instance did not start it (external or reused), or it is closed
+     */
+    public synchronized void start(Service service) {
+        requireOwn(service);
+        if (closed) {
+            throw new IllegalStateException("the stack is closed");
+        }
+        if (running.containsKey(service)) {
+            return;
+        }
+        LOG.info("Starting {} again on request", service.serviceName());
+        Object process;
+        try {
+            process = service.start(cfg, register(service));
+        } catch (RuntimeException e) {
+            AutoCloseable failed = running.remove(service);
+            if (failed != null) {
+                started.remove(failed);
+            }
+            throw e;
+        }
+        if (process == null) {
+            throw new StackStartException("Could not start " + service.serviceName() + " again: something else answers on its port",
+                    null);
+        }
+    }
+
+    /** Whether a service this instance started is running (not stopped by {@link #stop(Service)}). */
+    public boolean isRunning(Service service) {
+        return running.containsKey(service);
+    }
+
+    private void requireOwn(Service service) {
+        if (!startedNames.contains(service.serviceName())) {
+            throw new IllegalStateException(service.serviceName() + " was not started by this stack (it is external or was"
+                    + " reused), so it cannot be stopped or started here");
+        }
     }
 
     public StackConfig config() {
@@ -171,5 +264,6 @@ public final class Stack implements AutoCloseable {
             }
         }
         started.clear();
+        running.clear();
     }
 }

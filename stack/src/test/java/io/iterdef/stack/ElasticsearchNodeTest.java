@@ -31,8 +31,16 @@ class ElasticsearchNodeTest {
                 .contains("-E xpack.security.enabled=false")
                 .contains("-E network.host=127.0.0.1")
                 .contains("-E http.port=19200")
+                .contains("-E transport.port=19300")
                 .contains("-E path.data=/d")
                 .contains("-E path.logs=/l")
                 .contains("-E cluster.routing.allocation.disk.threshold_enabled=false");
+    }
+
+    @Test
+    void shouldDeriveTheTransportPortFromTheHttpPortWhenBuildingSettings() {
+        assertThat(ElasticsearchNode.transportPort(9200)).isEqualTo(9300);
+        assertThat(ElasticsearchNode.transportPort(19200)).isEqualTo(19300);
+        assertThat(ElasticsearchNode.transportPort(65500)).isEqualTo(65400);
     }
 }

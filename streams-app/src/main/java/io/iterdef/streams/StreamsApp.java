@@ -4,6 +4,7 @@ import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.DrlSources;
 import io.iterdef.kb.engine.RuleSet;
 import io.iterdef.streams.collector.CollectorEndpoints;
+import io.iterdef.streams.config.DataDirCheck;
 import io.iterdef.streams.config.StreamsAppConfig;
 import io.iterdef.streams.detect.DetectMetrics;
 import io.iterdef.streams.index.ElasticsearchFactory;
@@ -85,6 +86,7 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     private void startAll(StreamsAppConfig cfg) throws IOException {
+        DataDirCheck.requireWritable(cfg.dataDir());
         try (Admin admin = Admin.create(cfg.kafka().clientProperties())) {
             new TopicCreator(topics, cfg.topicPartitions(), cfg.topicReplication()).createMissing(admin);
         }

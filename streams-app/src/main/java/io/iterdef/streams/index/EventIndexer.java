@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.elasticsearch.client.RestClient;
@@ -174,7 +175,15 @@ public final class EventIndexer implements AutoCloseable {
         if (offsets.isEmpty()) {
             return false;
         }
-        c.commitSync(offsets);
+        try {
+            c.commitSync(offsets);
+        } catch (RetriableException e) {
+            // Kafka away (a commit timeout after default.api.timeout.ms) or the coordinator moving: not a reason to stop
+            // indexing for good. Nothing is marked committed, so the same offsets go again at the next commit; what
+            // was indexed meanwhile may be indexed again after a crash, which overwrites (the _id is the event id).
+            log.warn("indexer could not commit {} ({}); trying again at the next commit", offsets, e.toString());
+            return false;
+        }
         tracker.markCommitted(offsets);
         log.debug("indexer committed {}", offsets);
         return true;

@@ -151,14 +151,26 @@ final class IngestHandler implements HttpHandler {
         return type.equals("application/xml") || type.equals("text/xml");
     }
 
-    /** Sends every record, then waits for all acknowledgements within one deadline. */
+    /**
+     * Sends every record, then waits for all acknowledgements within one deadline. While Kafka is away, send() itself
+     * blocks for max.block.ms (no metadata) and returns a failed future: stop at the first such send, and at the
+     * deadline, so that a request of n records is refused after the send timeout, not after n times it.
+     */
     private void send(List<byte[]> records, String source, String format) throws Refusal {
         long received = clock.millis();
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         try {
             for (byte[] record : records) {
-                acks.add(producer.send(RawRecords.raw(settings.topics(), source, format, received, record)));
+                if (System.nanoTime() - deadline > 0) {
+                    throw new TimeoutException();
+                }
+                Future<RecordMetadata> ack = producer.send(RawRecords.raw(settings.topics(), source, format, received,
+                        record));
+                if (ack.isDone()) {
+                    ack.get(); // failed at once (nothing queued): throws here instead of trying the rest
+                }
+                acks.add(ack);
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

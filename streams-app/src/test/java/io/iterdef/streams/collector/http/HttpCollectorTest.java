@@ -208,6 +208,38 @@ class HttpCollectorTest {
     }
 
     @Test
+    void shouldAnswer503AfterTheFirstSendWhenKafkaHasNoMetadataForTheTopic() throws Exception {
+        // as KafkaProducer does while the broker is away: send() blocks for max.block.ms, then returns a failed future
+        java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+        MockProducer<byte[], byte[]> away = new MockProducer<>(false, null, new ByteArraySerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> record) {
+                sends.incrementAndGet();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return CompletableFuture.failedFuture(new TimeoutException("Topic iterdef.raw not present in metadata"
+                        + " after 300 ms."));
+            }
+        };
+        collector = HttpCollector.start(new HttpSettings("127.0.0.1", 0, Topics.defaults(), null, 100, 1000,
+                Duration.ofSeconds(1), 2, null), null, away, CLOCK, metrics);
+        base = "http://127.0.0.1:" + collector.port();
+        long t0 = System.nanoTime();
+
+        HttpResponse<String> r = send(post("/ingest", String.join("\n", java.util.Collections.nCopies(5, LINE1))));
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).contains("not present in metadata");
+        assertThat(sends.get()).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void shouldServeThePrometheusCountersOnMetrics() throws Exception {
         start();
         send(post("/ingest", LINE1 + "\n" + LINE2));
