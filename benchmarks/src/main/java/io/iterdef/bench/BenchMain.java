@@ -30,6 +30,13 @@ public final class BenchMain {
 			cli.showHelp();
 			return;
 		}
+		Collection<RunResult> results = run(cli);
+		System.out.println();
+		new ResultTable(results).print(System.out);
+	}
+
+	/** Runs the JMH benchmarks with this class's defaults where the command line leaves them open. */
+	static Collection<RunResult> run(CommandLineOptions cli) throws RunnerException {
 		OptionsBuilder options = new OptionsBuilder();
 		options.parent(cli);
 		options.mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS);
@@ -51,8 +58,6 @@ public final class BenchMain {
 		if (!cli.getMeasurementTime().hasValue()) {
 			options.measurementTime(TimeValue.seconds(1));
 		}
-		Collection<RunResult> results = new Runner(options.build()).run();
-		System.out.println();
-		new ResultTable(results).print(System.out);
+		return new Runner(options.build()).run();
 	}
 }

@@ -81,6 +81,13 @@ public final class ResultTable {
 		}
 	}
 
+	/** The rows measured against a baseline, as aims (ratio >= 0.5) for the summary of {@code ./iterdef bench}. */
+	public List<io.iterdef.bench.system.Aim> aims() {
+		return rows.stream().filter(Row::hasBaseline)
+				.map(r -> new io.iterdef.bench.system.Aim(r.name() + " / " + r.baseline(), r.ratio(), true, Row.AIM, ""))
+				.toList();
+	}
+
 	public void print(PrintStream out) {
 		out.printf("events/s: median of all measurement iterations of all forks, one thread%s%n%n", mixDescription);
 		String format = "%-26s %14s %9s  %-24s %7s  %s%n";

@@ -1,6 +1,7 @@
 package io.iterdef.stack.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.iterdef.stack.Stack;
 import io.iterdef.stack.junit.StackExtension;
@@ -100,6 +101,9 @@ class AgentServerLaunchIT {
         }
         assertThat(server.isAlive()).isTrue();
         assertThat(agent.isAlive()).isTrue();
+
+        // the server records the agent (and its last_seen_at) before the agent has its answer and writes its identity
+        await().atMost(Duration.ofSeconds(30)).until(() -> DemoAgent.hasIdentity(settings));
 
         // the data dir lost (database kept): the next demo revokes the old agent so that a new one gets the name
         agent.stop(Duration.ofSeconds(10));
