@@ -39,7 +39,7 @@ final class AgentStore implements AutoCloseable {
         }
     }
 
-    /** The unrevoked agent holding hostname, if any (seen: it has polled at least once). */
+    /** The unrevoked agent holding hostname, if any (seen: the server has heard from it, at enrollment or a poll). */
     synchronized Optional<EnrolledAgent> byHostname(String hostname) {
         try (PreparedStatement statement = prepare(
                 "SELECT id::text, hostname, last_seen_at IS NOT NULL FROM agents"
