@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -36,6 +39,14 @@ import java.util.function.LongSupplier;
  * raises its own alert. A window opened by a late match still stays open for {@code @suppress} of session-clock time
  * (it closes at clock + suppress, not at its event time + suppress, which may already be past): the rest of a late
  * burst (a shipper's backlog) is counted into it instead of raising one alert per event.
+ *
+ * <p><b>One match, one raise.</b> Drools fires a rule again for the same facts when an {@code accumulate} result in
+ * it changes: a threshold rule anchored on its last event ({@code $last : Event(...)} + an accumulate of the events
+ * before it) fires again each time one of the accumulated events expires, with the remaining ones, as long as the
+ * threshold still holds. Those are not new matches: once the suppression window has closed (the session clock moved
+ * on, e.g. with other hosts' events) they raised a second alert for an old burst. A raise is ignored when the same
+ * rule and group key already raised for the same events of the rule's own patterns (the accumulate's members
+ * excluded); the record lives as long as those events (weak keys: the session holds them while a re-fire can happen).
  */
 public final class Alerts {
 
@@ -53,6 +64,9 @@ public final class Alerts {
 	private final PriorityQueue<Window> byClose = new PriorityQueue<>(Comparator.comparingLong(Window::closeAt));
 
 	private long lateTime = NOT_LATE;
+
+	/** Matches that raised (rule id, group key, ids of the match's events), per anchor event of the match. */
+	private final Map<Event, Set<String>> raisedMatches = new WeakHashMap<>();
 
 	private boolean muted;
 
@@ -103,6 +117,11 @@ public final class Alerts {
 			info = RuleInfo.of(rule);
 		}
 		String key = groupKey == null ? "" : groupKey;
+		Match match = drools.getMatch();
+		if (isRepeat(match, info.id() + "|" + key)) {
+			lastRaised = new Raised(match, null, false);
+			return;
+		}
 		long clockNow = clock.getAsLong();
 		long now = lateTime != NOT_LATE ? lateTime : clockNow;
 		long suppress = info.suppress().toMillis();
@@ -132,6 +151,28 @@ public final class Alerts {
 		if (!muted) {
 			sink.accept(alert);
 		}
+	}
+
+	/**
+	 * True when this match (same rule and key, same events bound by the rule's patterns) raised before; records it
+	 * otherwise. A match without events of its own (only accumulate results or other facts) is never a repeat.
+	 */
+	private boolean isRepeat(Match match, String ruleAndKey) {
+		if (match == null) {
+			return false;
+		}
+		Event anchor = null;
+		StringBuilder facts = new StringBuilder(ruleAndKey);
+		for (Object o : match.getObjects()) {
+			if (o instanceof Event e) {
+				anchor = e;
+				facts.append('|').append(e.getId()).append('@').append(System.identityHashCode(e));
+			}
+		}
+		if (anchor == null) {
+			return false;
+		}
+		return !raisedMatches.computeIfAbsent(anchor, k -> new HashSet<>(2)).add(facts.toString());
 	}
 
 	Raised lastRaised() {
