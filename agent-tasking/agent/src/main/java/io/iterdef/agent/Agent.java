@@ -12,7 +12,7 @@ import io.iterdef.agent.identity.IdentityStore;
 import io.iterdef.agent.task.TaskRunner;
 import io.iterdef.agent.transport.AgentClient;
 import io.iterdef.agent.transport.Backoff;
-import io.iterdef.agent.transport.PinnedTrustManager;
+import io.iterdef.agent.protocol.PinnedTrustManager;
 import io.iterdef.agent.update.Restart;
 import io.iterdef.agent.update.UpdateExecutor;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.iterdef.agent.protocol.TaskAssignment;
 import io.iterdef.agent.protocol.TaskLimits;
 import io.iterdef.agent.protocol.TaskResult;
-import io.iterdef.agent.transport.PinnedTrustManager;
+import io.iterdef.agent.protocol.PinnedTrustManager;
 import io.iterdef.agent.transport.TestCertificates;
 
 /**

@@ -26,7 +26,7 @@ import io.iterdef.agent.protocol.TaskResult;
 import io.iterdef.agent.task.TaskRunner;
 import io.iterdef.agent.transport.AgentClient;
 import io.iterdef.agent.transport.Backoff;
-import io.iterdef.agent.transport.PinnedTrustManager;
+import io.iterdef.agent.protocol.PinnedTrustManager;
 import io.iterdef.agent.transport.TestCertificates;
 
 /**

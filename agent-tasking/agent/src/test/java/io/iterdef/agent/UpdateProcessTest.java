@@ -29,7 +29,7 @@ import io.iterdef.agent.protocol.AgentApi;
 import io.iterdef.agent.protocol.TaskAssignment;
 import io.iterdef.agent.protocol.TaskLimits;
 import io.iterdef.agent.protocol.TaskResult;
-import io.iterdef.agent.transport.PinnedTrustManager;
+import io.iterdef.agent.protocol.PinnedTrustManager;
 import io.iterdef.agent.transport.TestCertificates;
 import io.iterdef.agent.update.ReleaseSigner;
 import io.iterdef.agent.update.Restart;

@@ -1,5 +1,7 @@
 package io.iterdef.stack.launcher;
 
+import io.iterdef.agent.protocol.PinnedTrustManager;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +23,7 @@ final class AgentAdminClient {
         this.apiUrl = apiUrl;
         this.adminToken = adminToken;
         this.client = HttpClient.newBuilder()
-                .sslContext(PinnedTrust.sslContext(fingerprint))
+                .sslContext(PinnedTrustManager.sslContext(fingerprint))
                 .connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -1,5 +1,7 @@
 package io.iterdef.stack.launcher;
 
+import io.iterdef.agent.protocol.PinnedTrustManager;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 
 /**
  * The agent API's server certificate as agents pin it: the SHA-256 of its DER encoding, read from the key store the
@@ -41,17 +41,9 @@ final class AgentCertificate {
                 throw new IOException("no certificate under the alias '" + alias + "' in " + keyStore
                         + " (set ITERDEF_AGENT_TLS_KEY_ALIAS to the alias of the server's key)");
             }
-            return sha256(x509);
+            return PinnedTrustManager.fingerprintOf(x509);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the agent server's key store " + keyStore + ": " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 of a certificate: " + e.getMessage(), e);
         }
     }
 

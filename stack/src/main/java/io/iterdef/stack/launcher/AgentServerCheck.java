@@ -1,5 +1,7 @@
 package io.iterdef.stack.launcher;
 
+import io.iterdef.agent.protocol.PinnedTrustManager;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +37,7 @@ final class AgentServerCheck implements ReadyCheck {
             if (client == null || !current.equals(fingerprint)) {
                 fingerprint = current;
                 client = HttpClient.newBuilder()
-                        .sslContext(PinnedTrust.sslContext(current))
+                        .sslContext(PinnedTrustManager.sslContext(current))
                         .connectTimeout(PROBE_TIMEOUT)
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build();

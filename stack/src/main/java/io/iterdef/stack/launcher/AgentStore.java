@@ -1,7 +1,5 @@
 package io.iterdef.stack.launcher;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,17 +13,10 @@ final class AgentStore implements AutoCloseable {
     record EnrolledAgent(String id, String hostname, boolean seen) {
     }
 
-    private static final int QUERY_TIMEOUT_SECONDS = 5;
-
-    private final String url;
-    private final String user;
-    private final String password;
-    private Connection connection;
+    private final StatusConnection connection;
 
     AgentStore(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password == null ? "" : password;
+        this.connection = new StatusConnection(url, user, password);
     }
 
     /** The agents enrolled and not revoked, or empty while the database or the table is not there. */
@@ -57,25 +48,11 @@ final class AgentStore implements AutoCloseable {
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            DriverManager.setLoginTimeout(QUERY_TIMEOUT_SECONDS);
-            connection = DriverManager.getConnection(url, user, password);
-            connection.setAutoCommit(true);
-        }
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-        return statement;
+        return connection.prepare(sql);
     }
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // closing a broken connection: nothing to do
-            }
-            connection = null;
-        }
+        connection.close();
     }
 }

@@ -1,11 +1,8 @@
 package io.iterdef.stack.launcher;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,26 +16,19 @@ final class IncidentStore implements AutoCloseable {
     record Incident(long id, String title, String hostName, Instant firstSeen, Instant lastSeen) {
     }
 
-    private static final int QUERY_TIMEOUT_SECONDS = 5;
-
-    private final String url;
-    private final String user;
-    private final String password;
-    private Connection connection;
+    private final StatusConnection connection;
 
     IncidentStore(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password == null ? "" : password;
+        this.connection = new StatusConnection(url, user, password);
     }
 
     /** SELECT count(*) FROM incidents, or empty while the database or the table is not there. */
     synchronized OptionalLong count() {
-        try (Statement statement = statement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM incidents")) {
+        try (PreparedStatement statement = prepare("SELECT count(*) FROM incidents");
+                ResultSet rows = statement.executeQuery()) {
             return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
         } catch (SQLException e) {
-            reset();
+            close();
             return OptionalLong.empty();
         }
     }
@@ -58,7 +48,7 @@ final class IncidentStore implements AutoCloseable {
             }
             return incidents;
         } catch (SQLException e) {
-            reset();
+            close();
             throw e;
         }
     }
@@ -69,50 +59,21 @@ final class IncidentStore implements AutoCloseable {
 
     /** The highest incident id, 0 when there is none (or no table yet). */
     synchronized long maxId() {
-        try (Statement statement = statement();
-                ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM incidents")) {
+        try (PreparedStatement statement = prepare("SELECT coalesce(max(id), 0) FROM incidents");
+                ResultSet rows = statement.executeQuery()) {
             return rows.next() ? rows.getLong(1) : 0;
         } catch (SQLException e) {
-            reset();
+            close();
             return 0;
         }
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
-        connection();
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-        return statement;
-    }
-
-    private void connection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            DriverManager.setLoginTimeout(QUERY_TIMEOUT_SECONDS);
-            connection = DriverManager.getConnection(url, user, password);
-            connection.setAutoCommit(true);
-        }
-    }
-
-    private Statement statement() throws SQLException {
-        connection();
-        Statement statement = connection.createStatement();
-        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-        return statement;
-    }
-
-    private void reset() {
-        close();
+        return connection.prepare(sql);
     }
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // closing a broken connection: nothing to do
-            }
-            connection = null;
-        }
+        connection.close();
     }
 }

@@ -3,6 +3,7 @@ package io.iterdef.agent.transport;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.iterdef.agent.protocol.PinnedTrustManager;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;

@@ -12,7 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iterdef.agent.protocol.AgentApi;
-import io.iterdef.agent.transport.PinnedTrustManager;
+import io.iterdef.agent.protocol.PinnedTrustManager;
 
 /**
  * HTTPS calls to the agent server under test, trusting exactly its certificate (the fingerprint it logged), as an

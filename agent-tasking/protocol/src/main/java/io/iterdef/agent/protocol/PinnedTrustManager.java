@@ -1,4 +1,4 @@
-package io.iterdef.agent.transport;
+package io.iterdef.agent.protocol;
 
 import java.net.Socket;
 import java.security.MessageDigest;
@@ -23,6 +23,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * not any certificate for a name). Implementing {@link X509ExtendedTrustManager} is what stops JSSE from adding
  * its own endpoint identification on top. A server that changes its certificate must give agents the new
  * fingerprint.
+ * <p>
+ * The agent and the launcher ({@code ./iterdef}: its readiness check and its admin API client) both trust the agent
+ * server through it.
  */
 public final class PinnedTrustManager extends X509ExtendedTrustManager {
 
