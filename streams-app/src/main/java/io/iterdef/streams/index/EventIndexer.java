@@ -129,7 +129,7 @@ public final class EventIndexer implements AutoCloseable {
             tracker.done(tp, r.offset());
             return;
         }
-        ingester.add(BulkOperation.of(b -> b.index(i -> i.index(doc.index()).id(doc.id()).document(doc.source()))),
+        ingester.add(BulkOperation.of(b -> b.index(i -> i.index(doc.index()).id(doc.id()).document(doc.body()))),
                 new BulkOutcome.Source(tp, r.offset()));
     }
 

@@ -25,6 +25,16 @@ class EventDocumentTest {
     }
 
     @Test
+    void shouldSendTheRecordsOwnBytesAsTheDocument() throws Exception {
+        byte[] json = bytes("{\"@timestamp\":\"2020-09-04T23:59:59.999Z\",\"event\":{\"id\":\"e1\"},\"message\":\"caf\u00e9 \\u00e9\"}");
+        EventDocument doc = EventDocument.forEvent(json);
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        doc.body().writeTo(sent);
+        assertThat(sent.toByteArray()).isEqualTo(json);
+        assertThat(doc.body().contentType()).startsWith("application/json");
+    }
+
+    @Test
     void shouldUseTheNextUtcDayWhenTheInstantCrossesMidnight() {
         EventDocument doc = EventDocument.forEvent(bytes("{\"@timestamp\":\"2020-09-05T00:00:00Z\","
                 + "\"event\":{\"id\":\"" + ID + "\"}}"));
