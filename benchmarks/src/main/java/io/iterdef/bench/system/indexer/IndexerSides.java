@@ -1,0 +1,149 @@
+package io.iterdef.bench.system.indexer;
+
+import io.iterdef.streams.config.ElasticsearchConfig;
+import io.iterdef.streams.config.KafkaClientConfig;
+import io.iterdef.streams.index.ElasticsearchFactory;
+import io.iterdef.streams.index.EventIndexer;
+import io.iterdef.streams.topic.Topics;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.elasticsearch.client.RestClient;
+
+/** One measurement of each side: the indexer, or the plain bulk loop, from start to all documents indexed. */
+final class IndexerSides {
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd");
+
+	/** Documents and the time from the side's start until Elasticsearch had indexed them all. */
+	record Run(long documents, long nanos) {
+		double perSecond() {
+			return documents * 1e9 / nanos;
+		}
+
+		double seconds() {
+			return nanos / 1e9;
+		}
+	}
+
+	private final String kafka;
+
+	private final ElasticsearchConfig es;
+
+	private final Topics topics;
+
+	private final Elastic elastic;
+
+	private final long count;
+
+	IndexerSides(String kafka, ElasticsearchConfig es, Topics topics, Elastic elastic, long count) {
+		this.kafka = kafka;
+		this.es = es;
+		this.topics = topics;
+		this.elastic = elastic;
+		this.count = count;
+	}
+
+	/** The index the indexer writes a day's events to ({@code EventDocument}'s naming). */
+	static String dailyIndex(LocalDate day) {
+		return "events-" + DAY.format(day);
+	}
+
+	Run indexer(String index, int repetition) throws IOException, InterruptedException {
+		requireFresh(index);
+		Map<String, Object> props = KafkaClientConfig.fromMap(Map.of("ITERDEF_KAFKA", kafka)).clientProperties();
+		long start;
+		long end;
+		try (RestClient rest = ElasticsearchFactory.restClient(es)) {
+			start = System.nanoTime();
+			EventIndexer indexer = EventIndexer.start(props, group("indexer", repetition), topics, rest);
+			try {
+				end = elastic.awaitIndexed(index, count, timeout(), () -> {
+				});
+			}
+			finally {
+				indexer.close();
+			}
+		}
+		verifyAndDelete(index);
+		return new Run(count, end - start);
+	}
+
+	Run bulkLoop(String index, int repetition) throws Exception {
+		requireFresh(index);
+		ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "plain-bulk-loop"));
+		long start;
+		long end;
+		try (RestClient rest = ElasticsearchFactory.restClient(es)) {
+			start = System.nanoTime();
+			Future<Long> loop = executor.submit(new BulkLoop(consumerProps(group("bulk", repetition)),
+					topics.events().name(), index, count, rest));
+			end = elastic.awaitIndexed(index, count, timeout(), () -> failFast(loop));
+			loop.get();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		verifyAndDelete(index);
+		return new Run(count, end - start);
+	}
+
+	/** The indexer's own consumer settings ({@code EventIndexer}). */
+	private Map<String, Object> consumerProps(String group) {
+		Map<String, Object> props = new HashMap<>(KafkaClientConfig.fromMap(Map.of("ITERDEF_KAFKA", kafka))
+				.clientProperties());
+		props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+		props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		return props;
+	}
+
+	private String group(String side, int repetition) {
+		return topics.events().name() + "-" + side + "-" + repetition;
+	}
+
+	private Duration timeout() {
+		return Duration.ofSeconds(120 + count / 200);
+	}
+
+	private void requireFresh(String index) throws IOException {
+		if (elastic.exists(index)) {
+			throw new IllegalStateException("index " + index + " exists already: the benchmark writes into fresh "
+					+ "indices only; delete it (it holds no real events: its day is centuries ago)");
+		}
+	}
+
+	private void verifyAndDelete(String index) throws IOException {
+		long stored = elastic.refreshAndCount(index);
+		if (stored != count) {
+			throw new IllegalStateException(index + " holds " + stored + " documents after a refresh, not " + count);
+		}
+		elastic.delete(index);
+	}
+
+	private static void failFast(Future<Long> loop) {
+		if (loop.isDone()) {
+			try {
+				loop.get();
+			}
+			catch (ExecutionException e) {
+				throw new IllegalStateException("the plain bulk loop failed: " + e.getCause(), e.getCause());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+}
