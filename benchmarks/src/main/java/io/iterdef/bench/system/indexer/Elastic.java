@@ -16,6 +16,9 @@ final class Elastic {
 
 	private static final Duration POLL = Duration.ofMillis(20);
 
+	/** Longer than the indexer's longest backoff (30 s) after a failed bulk. */
+	private static final Duration STALL = Duration.ofSeconds(90);
+
 	private final RestClient rest;
 
 	Elastic(RestClient rest) {
@@ -45,16 +48,27 @@ final class Elastic {
 		}
 	}
 
-	/** Waits until {@code count} documents were indexed into the index; the System.nanoTime() when seen. */
+	/**
+	 * Waits until {@code count} documents were indexed into the index; the System.nanoTime() when seen. Fails when the
+	 * timeout passes, or when nothing more was indexed for {@link #STALL} (the side under test stopped).
+	 */
 	long awaitIndexed(String index, long count, Duration timeout, Runnable check)
 			throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
+		long lastProgress = System.nanoTime();
+		long last = 0;
 		long indexed;
 		while ((indexed = indexed(index)) < count) {
 			check.run();
-			if (System.nanoTime() - deadline > 0) {
+			long now = System.nanoTime();
+			if (indexed > last) {
+				last = indexed;
+				lastProgress = now;
+			}
+			if (now - deadline > 0 || now - lastProgress > STALL.toNanos()) {
 				throw new IllegalStateException("only " + indexed + " of " + count + " documents were indexed into "
-						+ index + " within " + timeout);
+						+ index + (now - deadline > 0 ? " within " + timeout : ", and none for " + STALL.toSeconds()
+								+ " s") + ": see the log above for what the side under test reported");
 			}
 			Thread.sleep(POLL.toMillis()); // a poll: Elasticsearch announces nothing
 		}

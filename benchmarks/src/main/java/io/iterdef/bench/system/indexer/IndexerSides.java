@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +60,30 @@ final class IndexerSides {
 	}
 
 	Run indexer(String index, int repetition) throws IOException, InterruptedException {
+		Run run = runIndexer(index, repetition, count);
+		verifyAndDelete(index);
+		return run;
+	}
+
+	Run bulkLoop(String index, int repetition) throws Exception {
+		Run run = runBulkLoop(index, repetition, count);
+		verifyAndDelete(index);
+		return run;
+	}
+
+	/**
+	 * Both sides on the first {@code documents} documents, not measured (repetition 0): the JIT compiles the
+	 * consumer, the client and both sides' code before the first figure. The indexer may index a little more before
+	 * it stops; the indices are deleted.
+	 */
+	void warmUp(String indexerIndex, String bulkIndex, long documents) throws Exception {
+		runIndexer(indexerIndex, 0, documents);
+		elastic.delete(indexerIndex);
+		runBulkLoop(bulkIndex, 0, documents);
+		elastic.delete(bulkIndex);
+	}
+
+	private Run runIndexer(String index, int repetition, long documents) throws IOException, InterruptedException {
 		requireFresh(index);
 		Map<String, Object> props = KafkaClientConfig.fromMap(Map.of("ITERDEF_KAFKA", kafka)).clientProperties();
 		long start;
@@ -66,18 +92,17 @@ final class IndexerSides {
 			start = System.nanoTime();
 			EventIndexer indexer = EventIndexer.start(props, group("indexer", repetition), topics, rest);
 			try {
-				end = elastic.awaitIndexed(index, count, timeout(), () -> {
+				end = elastic.awaitIndexed(index, documents, timeout(), () -> {
 				});
 			}
 			finally {
 				indexer.close();
 			}
 		}
-		verifyAndDelete(index);
-		return new Run(count, end - start);
+		return new Run(documents, end - start);
 	}
 
-	Run bulkLoop(String index, int repetition) throws Exception {
+	private Run runBulkLoop(String index, int repetition, long documents) throws Exception {
 		requireFresh(index);
 		ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "plain-bulk-loop"));
 		long start;
@@ -85,15 +110,14 @@ final class IndexerSides {
 		try (RestClient rest = ElasticsearchFactory.restClient(es)) {
 			start = System.nanoTime();
 			Future<Long> loop = executor.submit(new BulkLoop(consumerProps(group("bulk", repetition)),
-					topics.events().name(), index, count, rest));
-			end = elastic.awaitIndexed(index, count, timeout(), () -> failFast(loop));
+					topics.events().name(), index, documents, rest));
+			end = elastic.awaitIndexed(index, documents, timeout(), () -> failFast(loop));
 			loop.get();
 		}
 		finally {
 			executor.shutdownNow();
 		}
-		verifyAndDelete(index);
-		return new Run(count, end - start);
+		return new Run(documents, end - start);
 	}
 
 	/** The indexer's own consumer settings ({@code EventIndexer}). */
@@ -108,6 +132,16 @@ final class IndexerSides {
 		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		return props;
+	}
+
+	/** The consumer groups of the warm-up (0) and the repetitions. */
+	List<String> groups(int repetitions) {
+		List<String> groups = new ArrayList<>();
+		for (int r = 0; r <= repetitions; r++) {
+			groups.add(group("indexer", r));
+			groups.add(group("bulk", r));
+		}
+		return groups;
 	}
 
 	private String group(String side, int repetition) {

@@ -101,6 +101,7 @@ public final class B0Benchmark implements SystemBenchmark {
 		}
 		finally {
 			topics.delete(List.of(topic));
+			topics.deleteGroups(List.of(topic + "-group"));
 		}
 	}
 

@@ -69,6 +69,16 @@ public final class BenchTopics implements AutoCloseable {
 		}
 	}
 
+	/** Deletes the benchmark's consumer groups, as far as it can (a group that is not empty yet stays). */
+	public void deleteGroups(Collection<String> groups) throws InterruptedException {
+		try {
+			admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException e) {
+			System.out.println("bench: could not delete consumer groups " + groups + " (" + e + "); they expire");
+		}
+	}
+
 	@Override
 	public void close() {
 		admin.close();
