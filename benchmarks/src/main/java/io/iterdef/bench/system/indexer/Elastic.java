@@ -49,19 +49,21 @@ final class Elastic {
 	}
 
 	/**
-	 * Waits until {@code count} documents were indexed into the index; the System.nanoTime() when seen. Fails when the
+	 * Waits until {@code count} documents were indexed into the index. Fails when the
 	 * timeout passes, or when nothing more was indexed for {@link #STALL} (the side under test stopped).
 	 */
-	long awaitIndexed(String index, long count, Duration timeout, Runnable check)
+	Progress awaitIndexed(String index, long count, Duration timeout, Runnable check)
 			throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		long lastProgress = System.nanoTime();
+		long first = 0;
 		long last = 0;
 		long indexed;
 		while ((indexed = indexed(index)) < count) {
 			check.run();
 			long now = System.nanoTime();
 			if (indexed > last) {
+				first = last == 0 ? now : first;
 				last = indexed;
 				lastProgress = now;
 			}
@@ -72,7 +74,12 @@ final class Elastic {
 			}
 			Thread.sleep(POLL.toMillis()); // a poll: Elasticsearch announces nothing
 		}
-		return System.nanoTime();
+		long end = System.nanoTime();
+		return new Progress(first == 0 ? end : first, end);
+	}
+
+	/** When the first documents were seen indexed, and when all were (System.nanoTime()). */
+	record Progress(long first, long all) {
 	}
 
 	/** The documents a search sees after a refresh. */

@@ -76,6 +76,8 @@ public final class IndexerBenchmark implements SystemBenchmark {
 				sides.warmUp(IndexerSides.dailyIndex(day), IndexerSides.dailyIndex(day.plusDays(1)), WARM_UP_DOCUMENTS);
 				List<Double> indexer = new ArrayList<>();
 				List<Double> bulk = new ArrayList<>();
+				List<Double> indexerCpu = new ArrayList<>();
+				List<Double> bulkCpu = new ArrayList<>();
 				double shortest = Double.MAX_VALUE;
 				for (int r = 1; r <= repetitions; r++) {
 					String indexerIndex = IndexerSides.dailyIndex(day);
@@ -87,9 +89,13 @@ public final class IndexerBenchmark implements SystemBenchmark {
 					IndexerSides.Run bl = r % 2 == 1 ? b : a;
 					indexer.add(ix.perSecond());
 					bulk.add(bl.perSecond());
+					indexerCpu.add(ix.cpuMsPerThousand());
+					bulkCpu.add(bl.cpuMsPerThousand());
 					shortest = Math.min(shortest, Math.min(ix.seconds(), bl.seconds()));
-					System.out.printf("bench: indexer repetition %d: indexer %,.0f docs/s (%.1f s), plain bulk loop %,.0f "
-							+ "docs/s (%.1f s)%n", r, ix.perSecond(), ix.seconds(), bl.perSecond(), bl.seconds());
+					System.out.printf("bench: indexer repetition %d: indexer %,.0f docs/s (%.1f s, first docs after %.1f s, "
+							+ "client CPU %.0f ms per 1,000), plain bulk loop %,.0f docs/s (%.1f s, first after %.1f s, "
+							+ "CPU %.0f ms)%n", r, ix.perSecond(), ix.seconds(), ix.startSeconds(), ix.cpuMsPerThousand(),
+							bl.perSecond(), bl.seconds(), bl.startSeconds(), bl.cpuMsPerThousand());
 				}
 				double ix = Median.of(indexer);
 				double bl = Median.of(bulk);
@@ -105,10 +111,19 @@ public final class IndexerBenchmark implements SystemBenchmark {
 					outcome.note(String.format("the shortest measurement took %.1f s, under %d s: raise FULL_DOCUMENTS",
 							shortest, FULL_MEASUREMENT.toSeconds()));
 				}
+				outcome.measure("indexer client CPU per 1,000 docs", Median.of(indexerCpu), "ms")
+						.measure("plain loop client CPU per 1,000 docs", Median.of(bulkCpu), "ms");
 				if (ix / bl < 0.8) {
-					outcome.note("the indexer below 0.8 of the plain loop: compare its bulk requests (BulkIngester "
-							+ "re-serializes each parsed document through the client's JSON mapper; the loop sends the "
-							+ "record's bytes) and its offset tracking per document");
+					double ixCpu = Median.of(indexerCpu);
+					double blCpu = Median.of(bulkCpu);
+					outcome.note(String.format("the indexer below 0.8 of the plain loop; client CPU per 1,000 documents: "
+							+ "indexer %.0f ms, loop %.0f ms (%d cores, shared with Elasticsearch)%s", ixCpu, blCpu,
+							Runtime.getRuntime().availableProcessors(), ixCpu > 1.2 * blCpu
+									? ": the indexer's own work (the BulkIngester re-serializes each parsed document "
+											+ "through the client's JSON mapper where the loop sends the record's bytes; "
+											+ "per-document offset tracking) takes CPU from Elasticsearch"
+									: ": alike, so the gap is waiting (start-up, one bulk in flight) or a busy "
+											+ "machine: compare the per-repetition lines above"));
 				}
 				return outcome.build();
 			}

@@ -6,6 +6,7 @@ import io.iterdef.streams.index.ElasticsearchFactory;
 import io.iterdef.streams.index.EventIndexer;
 import io.iterdef.streams.topic.Topics;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -25,14 +26,29 @@ import org.elasticsearch.client.RestClient;
 final class IndexerSides {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd");
 
-	/** Documents and the time from the side's start until Elasticsearch had indexed them all. */
-	record Run(long documents, long nanos) {
+	/**
+	 * Documents, the time from the side's start until Elasticsearch had indexed them all (and the first), and the CPU
+	 * time this
+	 * process (the side under test: its consumer, its client) spent meanwhile: on a small machine Elasticsearch
+	 * and the client share the cores, so a client's CPU per document slows Elasticsearch down.
+	 */
+	record Run(long documents, long nanos, long firstNanos, long cpuNanos) {
 		double perSecond() {
 			return documents * 1e9 / nanos;
 		}
 
 		double seconds() {
 			return nanos / 1e9;
+		}
+
+		/** Seconds from the start until the first documents were indexed (consumer join, first bulk). */
+		double startSeconds() {
+			return firstNanos / 1e9;
+		}
+
+		/** Client CPU milliseconds per 1,000 documents. */
+		double cpuMsPerThousand() {
+			return cpuNanos / 1e3 / documents;
 		}
 	}
 
@@ -87,7 +103,8 @@ final class IndexerSides {
 		requireFresh(index);
 		Map<String, Object> props = KafkaClientConfig.fromMap(Map.of("ITERDEF_KAFKA", kafka)).clientProperties();
 		long start;
-		long end;
+		Elastic.Progress end;
+		long cpu = processCpuNanos();
 		try (RestClient rest = ElasticsearchFactory.restClient(es)) {
 			start = System.nanoTime();
 			EventIndexer indexer = EventIndexer.start(props, group("indexer", repetition), topics, rest);
@@ -96,28 +113,31 @@ final class IndexerSides {
 				});
 			}
 			finally {
+				cpu = processCpuNanos() - cpu; // before close: its final commit is not part of the measurement
 				indexer.close();
 			}
 		}
-		return new Run(documents, end - start);
+		return new Run(documents, end.all() - start, end.first() - start, cpu);
 	}
 
 	private Run runBulkLoop(String index, int repetition, long documents) throws Exception {
 		requireFresh(index);
 		ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "plain-bulk-loop"));
 		long start;
-		long end;
+		Elastic.Progress end;
+		long cpu = processCpuNanos();
 		try (RestClient rest = ElasticsearchFactory.restClient(es)) {
 			start = System.nanoTime();
 			Future<Long> loop = executor.submit(new BulkLoop(consumerProps(group("bulk", repetition)),
 					topics.events().name(), index, documents, rest));
 			end = elastic.awaitIndexed(index, documents, timeout(), () -> failFast(loop));
+			cpu = processCpuNanos() - cpu;
 			loop.get();
 		}
 		finally {
 			executor.shutdownNow();
 		}
-		return new Run(documents, end - start);
+		return new Run(documents, end.all() - start, end.first() - start, cpu);
 	}
 
 	/** The indexer's own consumer settings ({@code EventIndexer}). */
@@ -165,6 +185,13 @@ final class IndexerSides {
 			throw new IllegalStateException(index + " holds " + stored + " documents after a refresh, not " + count);
 		}
 		elastic.delete(index);
+	}
+
+	private static long processCpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime();
+		}
+		return 0;
 	}
 
 	private static void failFast(Future<Long> loop) {
