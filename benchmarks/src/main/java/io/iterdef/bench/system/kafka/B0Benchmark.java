@@ -16,6 +16,9 @@ import java.util.List;
  * and reads it back; the figures are medians of the repetitions.
  */
 public final class B0Benchmark implements SystemBenchmark {
+	/** The metric the pipeline's aim divides by (collector to alert at 0.5 or more of it). */
+	public static final String PRODUCER_RATE = "producer rate";
+
 	static final int QUICK_RECORDS = 20_000;
 
 	/** A full run sizes its repetitions from a first run of QUICK_RECORDS to last about this long. */
@@ -63,7 +66,7 @@ public final class B0Benchmark implements SystemBenchmark {
 						rep.consumer().fetchRate());
 			}
 			return new Outcome.Builder(name())
-					.measure("producer rate", Median.of(producers.stream().map(p -> p.rate()).toList()), "records/s")
+					.measure(PRODUCER_RATE, Median.of(producers.stream().map(p -> p.rate()).toList()), "records/s")
 					.measure("producer throughput", Median.of(producers.stream().map(p -> p.mbPerSec()).toList()),
 							"MiB/s")
 					.measure("producer avg latency", Median.of(producers.stream().map(p -> p.avgLatencyMs()).toList()),
@@ -73,7 +76,7 @@ public final class B0Benchmark implements SystemBenchmark {
 							"records/s")
 					.measure("record size (mean)", mean, "bytes")
 					.note(String.format("%d repetition(s) of %,d records on %d partitions; producer settings of the "
-							+ "collector: %s; no key or headers (the tool sends none); consumer rate excludes the group "
+							+ "collector: %s (max.block.ms left at the tool's); no key or headers (the tool sends none); consumer rate excludes the group "
 							+ "join (fetch.nMsg.sec)", repetitions, count, partitions, String.join(" ", producerProps)))
 					.build();
 		}

@@ -21,9 +21,13 @@ public final class CollectorProducer {
 
 	private static final String METHOD = "collectorProducer";
 
-	/** What a tool sets itself or what is no producer behaviour. */
+	/**
+	 * What a tool sets itself, and max.block.ms: the collector blocks briefly on a full buffer so it can answer 503;
+	 * a tool sending flat out would die of it on a slow moment (it has no one to answer), so it keeps Kafka's 60 s.
+	 */
 	private static final Set<String> NOT_FOR_TOOLS = Set.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-			ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerConfig.CLIENT_ID_CONFIG);
+			ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerConfig.CLIENT_ID_CONFIG,
+			ProducerConfig.MAX_BLOCK_MS_CONFIG);
 
 	private CollectorProducer() {
 	}

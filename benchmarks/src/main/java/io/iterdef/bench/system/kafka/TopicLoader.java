@@ -25,6 +25,8 @@ public final class TopicLoader {
 			throws InterruptedException {
 		Map<String, Object> props = new HashMap<>(CollectorProducer.properties(bootstrap));
 		props.put("client.id", "bench-loader");
+		// the collector gives up on a full buffer after its send timeout (to answer 503); the loader waits its turn
+		props.put("max.block.ms", 120_000);
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
 			AtomicReference<Exception> failure = new AtomicReference<>();
 			Future<RecordMetadata> last = null;

@@ -17,12 +17,12 @@ class CollectorProducerTest {
 	}
 
 	@Test
-	void shouldLeaveSerializersAndClientIdToTheToolWhenMakingToolArguments() {
+	void shouldLeaveSerializersClientIdAndBlockingToTheToolWhenMakingToolArguments() {
 		List<String> args = CollectorProducer.toolProperties("127.0.0.1:1");
 
 		assertThat(args).contains("bootstrap.servers=127.0.0.1:1", "acks=all", "enable.idempotence=true");
 		assertThat(args).noneMatch(a -> a.startsWith("key.serializer") || a.startsWith("value.serializer")
-				|| a.startsWith("client.id"));
+				|| a.startsWith("client.id") || a.startsWith("max.block.ms"));
 		assertThat(args).allMatch(a -> a.matches("[a-z.]+=\\S+"));
 	}
 }
