@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * produce as the collector does. That method is package-private in streams-app, so it is called reflectively; when it
  * is renamed this fails with what to change.
  */
-public final class CollectorProducer {
+final class CollectorProducer {
 	private static final String CLASS = "io.iterdef.streams.ClientProperties";
 
 	private static final String METHOD = "collectorProducer";

@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * hands each record to a handler, in whole passes over the topic until a minimum time has passed: the records/s of
  * reading plus handling.
  */
-public final class TopicReader {
+final class TopicReader {
 	private static final Duration STALL = Duration.ofSeconds(30);
 
 	/** What is done with each record (parse, decode ...); its result goes to a sink so the JIT cannot drop it. */
