@@ -51,7 +51,28 @@ public record SystemRun(List<Measurement> measurements, List<Aim> aims, List<Str
 				}
 			}
 		}
+		aims.addAll(crossAims(measurements));
 		return new SystemRun(measurements, aims, notes, failures);
+	}
+
+	/**
+	 * Aims across two benchmarks of this run: the detection path (collector to alert, "sustained events/s" of the
+	 * pipeline) at 0.5 or more of Kafka's producer tool (B0) at our record size. Empty when either did not run.
+	 */
+	static List<Aim> crossAims(List<Measurement> measurements) {
+		java.util.Optional<Measurement> b0 = find(measurements, "b0", "producer rate");
+		java.util.Optional<Measurement> pipeline = find(measurements, "pipeline", "sustained events/s");
+		if (b0.isEmpty() || pipeline.isEmpty()) {
+			return List.of();
+		}
+		return List.of(Aim.ratioAtLeast("detection path (collector to alert) / B0 producer", pipeline.get().value(),
+				b0.get().value(), 0.5));
+	}
+
+	private static java.util.Optional<Measurement> find(List<Measurement> measurements, String benchmark,
+			String metric) {
+		return measurements.stream().filter(m -> m.benchmark().equals(benchmark) && m.metric().equals(metric))
+				.findFirst();
 	}
 
 	/** Refuses --only names that are no benchmark's (before anything runs). */

@@ -32,4 +32,15 @@ class AimTest {
 		assertThat(bytes.toString()).contains("indexer / plain bulk loop").contains("0.90").contains(">= 0.80")
 				.contains("met").contains("1,500").contains("<= 1,000 ms").contains("MISSED");
 	}
+
+	@Test
+	void shouldCompareTheDetectionPathWithB0OnlyWhenBothRan() {
+		Measurement b0 = new Measurement("b0", "producer rate", 40_000, "records/s");
+		Measurement pipeline = new Measurement("pipeline", "sustained events/s", 18_000, "events/s");
+		assertThat(SystemRun.crossAims(java.util.List.of(b0, pipeline))).singleElement().satisfies(a -> {
+			assertThat(a.actual()).isEqualTo(0.45);
+			assertThat(a.met()).isFalse();
+		});
+		assertThat(SystemRun.crossAims(java.util.List.of(pipeline))).isEmpty();
+	}
 }
