@@ -73,6 +73,26 @@ class CredentialAccessLsassCollectionLoopTest {
 		assertThat(requests).extracting(r -> r.params().get("path")).containsExactly(null, "/tmp/iterdef-e2e/tool.exe");
 	}
 
+	/**
+	 * The confirmation waits up to 30 minutes for the agent, on a small fact of its own: the session keeps every
+	 * Event as long as the longest @window of the library, and a 30-minute window on this rule doubled that (half an
+	 * hour of all events in memory).
+	 */
+	@Test
+	void shouldKeepASmallRecordOfTheAccessInsteadOfEveryEventForThirtyMinutes() throws Exception {
+		RuleSet rules = RuleConventions.library().ruleSet();
+		assertThat(rules.longestWindow()).isLessThan(java.time.Duration.ofMinutes(30));
+
+		List<Event> events = decode("procdump_still_running_hashed.ndjson");
+		List<Alert> alerts = new ArrayList<>();
+		try (DetectionSession session = rules.newSession(alerts::add, r -> {
+		})) {
+			session.insert(events.get(0));
+			session.advanceTo(events.get(0).getTimestamp().plus(rules.longestWindow()).plusSeconds(1));
+			assertThat(session.factCount()).as("the access event gone, its 30-minute record kept").isEqualTo(1);
+		}
+	}
+
 	private List<Event> decode(String name) throws Exception {
 		Path file = io.iterdef.kb.TestResources.classpathFile("rules", CASE + name, dir);
 		return new FixtureRunner(RuleConventions.library()).decodeAll(file);
