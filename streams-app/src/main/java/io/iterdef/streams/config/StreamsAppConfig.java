@@ -78,7 +78,7 @@ public record StreamsAppConfig(
                 e.get("ITERDEF_INDEXER_GROUP", DEFAULT_INDEXER_GROUP),
                 Duration.ofMillis(e.getInt("ITERDEF_DETECT_GRACE_MS", 5000)),
                 Duration.ofMillis(e.getInt("ITERDEF_DETECT_PUNCTUATE_MS", 1000)),
-                Duration.ofMillis(e.getInt("ITERDEF_STREAMS_COMMIT_MS", 1000)),
+                Duration.ofMillis(e.getInt("ITERDEF_STREAMS_COMMIT_MS", 100)),
                 Duration.ofMillis(e.getInt("ITERDEF_STREAMS_SESSION_TIMEOUT_MS", 45000)));
     }
 
