@@ -11,6 +11,8 @@ final class SystemBenchmarks {
 	static List<SystemBenchmark> all() {
 		return List.of(
 		// one line per benchmark, added with it
+				new io.iterdef.bench.system.pipeline.PipelineBenchmark(),
+				new io.iterdef.bench.system.soak.SoakBenchmark()
 		);
 	}
 }
