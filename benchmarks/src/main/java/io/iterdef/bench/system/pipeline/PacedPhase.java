@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 final class PacedPhase {
 
 	/** The book of the marked records, and how many records went out at what rate. */
-	record Result(LatencyBook book, long sent, double rate) {
+	record Result(LatencyBook book, long sent, double rate, long lateEvents) {
 	}
 
 	/** Told the time since the paced load started, about every 200 ms, on the benchmark's thread. */
@@ -34,6 +34,7 @@ final class PacedPhase {
 			throws Exception {
 		LatencyBook book = new LatencyBook();
 		rig.alerts().use(book);
+		long lateBefore = rig.metrics().counter(AppMetrics.LATE_EVENTS);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
 			long start = System.nanoTime() + 50_000_000L;
@@ -57,7 +58,9 @@ final class PacedPhase {
 				Thread.sleep(100);
 			}
 			rig.alerts().check();
-			return new Result(book, sent, sent * 1e9 / period.toNanos());
+			long lateAfter = rig.metrics().counter(AppMetrics.LATE_EVENTS);
+			long late = lateBefore < 0 || lateAfter < 0 ? -1 : lateAfter - lateBefore;
+			return new Result(book, sent, sent * 1e9 / period.toNanos(), late);
 		}
 		finally {
 			pool.shutdownNow();

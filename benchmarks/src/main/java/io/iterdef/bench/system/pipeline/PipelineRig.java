@@ -34,6 +34,8 @@ final class PipelineRig implements AutoCloseable {
 
 	static final int HOSTS = 500;
 
+	static final String OVERRIDE = "bench.streams.";
+
 	private final String prefix;
 
 	private final String applicationId;
@@ -41,6 +43,8 @@ final class PipelineRig implements AutoCloseable {
 	private final String indexerGroup;
 
 	private final int tcpPort;
+
+	private final int httpPort;
 
 	private final Admin admin;
 
@@ -58,6 +62,7 @@ final class PipelineRig implements AutoCloseable {
 		this.applicationId = unique + "-streams";
 		this.indexerGroup = unique + "-indexer";
 		this.tcpPort = freePort();
+		this.httpPort = freePort();
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka()));
 		this.mix = new LoadMix(unique.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-"), HOSTS);
 	}
@@ -88,16 +93,38 @@ final class PipelineRig implements AutoCloseable {
 		env.put("ITERDEF_INDEXER_GROUP", indexerGroup);
 		env.put("ITERDEF_COLLECTOR_BIND", "127.0.0.1");
 		env.put("ITERDEF_COLLECTOR_TCP_PORT", Integer.toString(tcpPort));
-		env.put("ITERDEF_COLLECTOR_HTTP_PORT", Integer.toString(freePort()));
+		env.put("ITERDEF_COLLECTOR_HTTP_PORT", Integer.toString(httpPort));
 		env.put("ITERDEF_COLLECTOR_SYSLOG_PORT", "-1");
 		// only how soon a member that did not leave is dropped (the group is deleted at the end); no effect on speed
 		env.put("ITERDEF_STREAMS_SESSION_TIMEOUT_MS", "10000");
+		env.putAll(overrides());
 		return env;
+	}
+
+	/**
+	 * streams-app settings to try (e.g. {@code -Dbench.streams.ITERDEF_DETECT_GRACE_MS=1000}): every system property
+	 * {@code bench.streams.ITERDEF_*}, as an environment variable of streams-app.
+	 */
+	static Map<String, String> overrides() {
+		Map<String, String> overrides = new java.util.TreeMap<>();
+		System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(OVERRIDE + "ITERDEF_"))
+				.forEach(k -> overrides.put(k.substring(OVERRIDE.length()), System.getProperty(k)));
+		return overrides;
+	}
+
+	/** The streams-app setting {@code name} as this rig runs it, or {@code fallback} (streams-app's default). */
+	static String setting(String name, String fallback) {
+		return overrides().getOrDefault(name, fallback);
 	}
 
 	/** A new connection to the collector's JSON-lines endpoint. */
 	TcpSender sender() throws IOException {
 		return new TcpSender(tcpPort, mix, sequence);
+	}
+
+	/** streams-app's detect counters. */
+	AppMetrics metrics() {
+		return new AppMetrics(httpPort);
 	}
 
 	AlertWatcher alerts() {

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 final class SustainedPhase {
 
 	/** The figures of one flat-out period. */
-	record Result(double detectRate, double normalizeRate, long backlog, long cap, long alerts,
+	record Result(double detectRate, double normalizeRate, long backlog, long cap, long alerts, long lateEvents,
 			List<Double> detectRates) {
 	}
 
@@ -44,15 +44,17 @@ final class SustainedPhase {
 			}
 			List<StageSample> samples = new ArrayList<>();
 			long alertsBefore = 0;
+			long lateBefore = 0;
 			for (long at = start + warmup.toNanos(); at <= end; at += every.toNanos()) {
 				waitUntil(at, rig, senders, gate, samples);
 				if (samples.isEmpty()) {
 					alertsBefore = rig.alerts().alerts();
+					lateBefore = rig.metrics().counter(AppMetrics.LATE_EVENTS);
 				}
 				StageSample s = rig.sample();
 				samples.add(s);
 				if (samples.size() > 1) {
-					progress.printf(Locale.ROOT, "bench: pipeline: flat out, %,.0f events/s through detect, backlog %,d%n",
+					progress.printf(Locale.ROOT, "bench: flat out: %,.0f events/s through detect, backlog %,d%n",
 							samples.get(samples.size() - 2).detectRate(s), s.backlog());
 				}
 			}
@@ -60,6 +62,8 @@ final class SustainedPhase {
 				sender.get();
 			}
 			long alerts = rig.alerts().alerts() - alertsBefore;
+			long lateAfter = rig.metrics().counter(AppMetrics.LATE_EVENTS);
+			long late = lateBefore < 0 || lateAfter < 0 ? -1 : lateAfter - lateBefore;
 			StageSample first = samples.get(0);
 			StageSample last = samples.get(samples.size() - 1);
 			List<Double> normalizeRates = new ArrayList<>();
@@ -68,7 +72,7 @@ final class SustainedPhase {
 			}
 			List<Double> detectRates = StageSample.detectRates(samples);
 			return new Result(StageSample.median(detectRates), StageSample.median(normalizeRates), last.backlog(),
-					gate.cap(), alerts, detectRates);
+					gate.cap(), alerts, late, detectRates);
 		}
 		finally {
 			pool.shutdownNow();

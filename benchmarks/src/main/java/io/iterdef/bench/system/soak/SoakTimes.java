@@ -19,7 +19,7 @@ record SoakTimes(Duration total, Duration startSample, Duration endSample, Durat
 	static SoakTimes of(boolean quick) {
 		return quick
 				? new SoakTimes(Duration.ofMinutes(2), Duration.ofSeconds(40), Duration.ofSeconds(110),
-						Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5))
+						Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5))
 				: new SoakTimes(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(29),
 						Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10));
 	}
