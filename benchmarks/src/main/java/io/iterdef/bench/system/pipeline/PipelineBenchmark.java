@@ -73,6 +73,11 @@ public final class PipelineBenchmark implements SystemBenchmark {
 					+ "rate) waited; the indexer was kept out (benchmark 'indexer')", rates(max), max.alerts(),
 					max.cap()));
 			out.note(latencyFloor());
+			if (paced.lateEvents() > 0 || max.lateEvents() > 0) {
+				out.note("late events (older than their detect task's clock: evaluated by single-event rules only, "
+						+ "so they never count toward a threshold or a sequence); how late each was: the 'late event' "
+						+ "lines of streams-app.log in the run's pipeline directory");
+			}
 			if (!PipelineRig.overrides().isEmpty()) {
 				out.note("streams-app ran with " + PipelineRig.overrides() + " (-D" + PipelineRig.OVERRIDE
 						+ "...): not its defaults");
