@@ -26,13 +26,18 @@ public final class LivePipeline implements AutoCloseable {
 		this.rig = rig;
 	}
 
-	/** Starts streams-app ({@code heap}, e.g. "1g") and waits until it is ready. */
+	/** Starts streams-app ({@code heap}, e.g. "1g", unless -Dbench.streams.heap says otherwise) until it is ready. */
 	public static LivePipeline start(BenchEnv env, String name, String heap) throws IOException, InterruptedException {
 		return new LivePipeline(PipelineRig.start(env, name, heap));
 	}
 
 	public long pid() {
 		return rig.pid();
+	}
+
+	/** streams-app's -Xmx (as asked, or {@code -Dbench.streams.heap}). */
+	public String heap() {
+		return rig.heap();
 	}
 
 	/** The rate detect sustains flat out (median over intervals of {@code every}), after a warm-up. */

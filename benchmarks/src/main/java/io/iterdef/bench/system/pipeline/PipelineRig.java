@@ -36,6 +36,8 @@ final class PipelineRig implements AutoCloseable {
 
 	static final String OVERRIDE = "bench.streams.";
 
+	static final String HEAP_PROPERTY = "bench.streams.heap";
+
 	private final String prefix;
 
 	private final String applicationId;
@@ -54,6 +56,8 @@ final class PipelineRig implements AutoCloseable {
 
 	private ChildJvm app;
 
+	private String heap;
+
 	private AlertWatcher watcher;
 
 	private PipelineRig(BenchEnv env, String name) {
@@ -67,12 +71,16 @@ final class PipelineRig implements AutoCloseable {
 		this.mix = new LoadMix(unique.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-"), HOSTS);
 	}
 
-	/** Starts streams-app (heap {@code heap}) and waits until it is ready and its topics exist. */
+	/**
+	 * Starts streams-app (heap {@code heap}, unless {@code -Dbench.streams.heap} says otherwise) and waits until it is
+	 * ready and its topics exist.
+	 */
 	static PipelineRig start(BenchEnv env, String name, String heap) throws IOException, InterruptedException {
 		PipelineRig rig = new PipelineRig(env, name);
 		try {
 			Path dir = env.dir(name);
-			rig.app = ChildJvm.streamsApp(env, rig.streamsEnvironment(dir), heap, dir.resolve("streams-app.log"));
+			rig.heap = heap(heap);
+			rig.app = ChildJvm.streamsApp(env, rig.streamsEnvironment(dir), rig.heap, dir.resolve("streams-app.log"));
 			rig.app.awaitLog("streams app ready", Duration.ofSeconds(240));
 			rig.watcher = new AlertWatcher(env.kafka(), rig.prefix + "iterdef.alerts", PARTITIONS, rig.mix);
 			return rig;
@@ -135,11 +143,26 @@ final class PipelineRig implements AutoCloseable {
 		return app.pid();
 	}
 
+	/** streams-app's -Xmx. */
+	String heap() {
+		return heap;
+	}
+
 	/** Fails with the log's tail when streams-app is gone. */
 	void checkAlive() {
 		if (!app.isAlive()) {
-			throw new IllegalStateException("streams-app exited during the benchmark; its log ends:\n" + app.tail());
+			String tail = app.tail();
+			if (tail.contains("OutOfMemoryError")) {
+				throw new IllegalStateException("streams-app ran out of its " + heap + " heap (give it more with -D"
+						+ HEAP_PROPERTY + "=4g); its log ends:\n" + tail);
+			}
+			throw new IllegalStateException("streams-app exited during the benchmark; its log ends:\n" + tail);
 		}
+	}
+
+	/** streams-app's -Xmx: {@code -Dbench.streams.heap=...}, else {@code fallback}. */
+	static String heap(String fallback) {
+		return System.getProperty(HEAP_PROPERTY, fallback);
 	}
 
 	/** The stages' offsets now. */

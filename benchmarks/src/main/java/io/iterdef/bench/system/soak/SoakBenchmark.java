@@ -57,16 +57,20 @@ public final class SoakBenchmark implements SystemBenchmark {
 				throw new IllegalStateException("the soak ended before both heap samples were taken");
 			}
 			double growth = growthPercent(heap.start(), heap.end());
+			double seconds = times.endSample().minus(times.startSample()).toMillis() / 1000.0;
+			double perEvent = (heap.end() - heap.start()) / (paced.rate() * seconds);
 			out.measure("rate (half of sustained)", paced.rate(), "events/s")
 					.measure("heap after GC, after warm-up", heap.start() / MIB, "MiB")
 					.measure("heap after GC, at the end", heap.end() / MIB, "MiB")
 					.measure("heap growth", growth, "%")
+					.measure("heap growth per event between the samples", perEvent / 1024, "KiB")
 					.measure("p99 event to alert during the soak", paced.p99(), "ms")
 					.aim(Aim.atMost(AIM, growth, 10, "%"))
-					.note(String.format(Locale.ROOT, "streams-app -Xmx1g; heap sampled with jcmd GC.run + GC.heap_info "
+					.note(String.format(Locale.ROOT, "streams-app -Xmx%s; heap sampled with jcmd GC.run + GC.heap_info "
 							+ "at %d s and %d s of %d s of load; the rule library's longest window is 30 min and its "
-							+ "longest suppression 1 h: a shorter soak measures before those expire", times.startSample()
-									.toSeconds(), times.endSample().toSeconds(), times.total().toSeconds()));
+							+ "longest suppression 1 h: a shorter soak measures before those expire, and until they do "
+							+ "the heap grows by about the per-event figure for every event", pipeline.heap(),
+							times.startSample().toSeconds(), times.endSample().toSeconds(), times.total().toSeconds()));
 		}
 		return out.build();
 	}
