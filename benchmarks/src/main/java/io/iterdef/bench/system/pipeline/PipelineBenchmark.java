@@ -19,6 +19,12 @@ import java.util.OptionalDouble;
 public final class PipelineBenchmark implements SystemBenchmark {
 	static final String AIM_P99 = "p99 event to alert at half load";
 
+	/**
+	 * streams-app's heap: the detect sessions keep every event for the rule library's longest window (30 min), so
+	 * the heap grows by every event the benchmark sends (a few KiB each, see the soak): 1g fills within a full run.
+	 */
+	static final String HEAP = "6g";
+
 	/** The last sustained rate measured in this JVM (the soak runs at half of it when it runs after this). */
 	private static volatile OptionalDouble lastSustained = OptionalDouble.empty();
 
@@ -46,7 +52,7 @@ public final class PipelineBenchmark implements SystemBenchmark {
 	public Outcome run(BenchEnv env) throws Exception {
 		PhaseTimes times = PhaseTimes.of(env.quick());
 		Outcome.Builder out = new Outcome.Builder(name());
-		try (PipelineRig rig = PipelineRig.start(env, name(), "1g")) {
+		try (PipelineRig rig = PipelineRig.start(env, name(), HEAP)) {
 			progress.println("bench: pipeline: streams-app ready (pid " + rig.pid() + "); checking the path to an alert");
 			pathCheck(rig);
 			progress.println("bench: pipeline: flat out for " + times.warmup().plus(times.period()).toSeconds() + " s");
@@ -73,6 +79,9 @@ public final class PipelineBenchmark implements SystemBenchmark {
 					+ "rate) waited; the indexer was kept out (benchmark 'indexer')", rates(max), max.alerts(),
 					max.cap()));
 			out.note(latencyFloor());
+			out.note("streams-app -Xmx" + rig.heap() + ": the detect sessions keep every event for the longest rule "
+					+ "window (30 min), so the heap grew with every event sent here; a long run at these rates would "
+					+ "hold events/s x 30 min of them (the soak measures the heap per event)");
 			if (paced.lateEvents() > 0 || max.lateEvents() > 0) {
 				out.note("late events (older than their detect task's clock: evaluated by single-event rules only, "
 						+ "so they never count toward a threshold or a sequence); how late each was: the 'late event' "
@@ -149,7 +158,7 @@ public final class PipelineBenchmark implements SystemBenchmark {
 			return quick
 					? new PhaseTimes(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(5),
 							Duration.ofSeconds(30), Duration.ofSeconds(30))
-					: new PhaseTimes(Duration.ofSeconds(30), Duration.ofSeconds(75), Duration.ofSeconds(15),
+					: new PhaseTimes(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(15),
 							Duration.ofSeconds(60), Duration.ofSeconds(60));
 		}
 	}

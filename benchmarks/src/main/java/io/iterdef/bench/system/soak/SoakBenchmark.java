@@ -12,12 +12,16 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * The pipeline at half load for 30 minutes (2 with --quick): streams-app's used heap after a forced GC once the
+ * The pipeline at half load for 30 minutes (2 with --quick; -Dbench.soak.minutes, -Dbench.soak.rate and
+ * -Dbench.streams.heap change length, rate and streams-app's heap, default 6g): streams-app's used heap after a forced GC once the
  * warm-up is over, and again just before the end, while the load runs. The rate is half the pipeline benchmark's
  * sustained rate of this run, or, when it did not run, half a short flat-out measurement of the soak's own.
  */
 public final class SoakBenchmark implements SystemBenchmark {
 	static final String AIM = "soak heap growth after windows expire";
+
+	/** A fixed rate (events/s) instead of half the sustained one, e.g. one whose 30 minutes of events fit the heap. */
+	static final String RATE_PROPERTY = "bench.soak.rate";
 
 	private static final double MIB = 1024.0 * 1024;
 
@@ -45,7 +49,7 @@ public final class SoakBenchmark implements SystemBenchmark {
 	public Outcome run(BenchEnv env) throws Exception {
 		SoakTimes times = SoakTimes.of(env.quick());
 		Outcome.Builder out = new Outcome.Builder(name());
-		try (LivePipeline pipeline = LivePipeline.start(env, name(), "1g")) {
+		try (LivePipeline pipeline = LivePipeline.start(env, name(), "6g")) {
 			Jcmd jcmd = new Jcmd(pipeline.pid());
 			double sustained = sustained(pipeline, times);
 			double rate = sustained / 2;
@@ -53,6 +57,9 @@ public final class SoakBenchmark implements SystemBenchmark {
 					times.total().toMinutes(), times.startSample().toSeconds(), times.endSample().toSeconds());
 			HeapSamples heap = new HeapSamples(jcmd, times, progress);
 			LivePipeline.Paced paced = pipeline.paced(rate, times.total(), Duration.ofSeconds(30), heap::at);
+			if (System.getProperty(RATE_PROPERTY) != null) {
+				out.note("rate fixed by -D" + RATE_PROPERTY + ", not half the sustained rate");
+			}
 			if (!heap.complete()) {
 				throw new IllegalStateException("the soak ended before both heap samples were taken");
 			}
@@ -75,7 +82,16 @@ public final class SoakBenchmark implements SystemBenchmark {
 		return out.build();
 	}
 
+	/** Twice the soak's rate: {@code -Dbench.soak.rate} x 2 when set, else the sustained rate of this run or a new one. */
 	private double sustained(LivePipeline pipeline, SoakTimes times) throws Exception {
+		String fixed = System.getProperty(RATE_PROPERTY);
+		if (fixed != null) {
+			double rate = Double.parseDouble(fixed.trim());
+			if (!(rate > 0)) {
+				throw new IllegalArgumentException("-D" + RATE_PROPERTY + " must be a rate > 0 events/s, not " + fixed);
+			}
+			return 2 * rate;
+		}
 		OptionalDouble ofThisRun = PipelineBenchmark.sustainedOfThisRun();
 		if (ofThisRun.isPresent() && ofThisRun.getAsDouble() > 0) {
 			return ofThisRun.getAsDouble();

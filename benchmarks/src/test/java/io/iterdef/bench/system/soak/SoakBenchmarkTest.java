@@ -27,6 +27,12 @@ class SoakBenchmarkTest {
 		SoakTimes full = SoakTimes.of(false);
 
 		assertThat(full.total()).isEqualTo(Duration.ofMinutes(30));
+		assertThat(full.startSample()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(full.endSample()).isEqualTo(Duration.ofMinutes(29));
+		assertThat(SoakTimes.of(Duration.ofMinutes(45)).startSample()).isEqualTo(Duration.ofMinutes(30));
+		assertThat(SoakTimes.of(Duration.ofMinutes(6)).startSample()).isEqualTo(Duration.ofMinutes(2));
+		assertThatThrownBy(() -> SoakTimes.of(Duration.ofMinutes(2))).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("bench.soak.minutes");
 		assertThat(SoakTimes.of(true).total()).isEqualTo(Duration.ofMinutes(2));
 		assertThatThrownBy(() -> new SoakTimes(Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(1),
 				Duration.ZERO, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
