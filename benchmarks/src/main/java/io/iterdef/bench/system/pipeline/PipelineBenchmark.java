@@ -76,7 +76,7 @@ public final class PipelineBenchmark implements SystemBenchmark {
 			report(out, paced);
 			out.note(String.format(Locale.ROOT, "flat out: detect took %s events/s in the sampled intervals (median "
 					+ "taken), %,d alerts arrived; the senders paused while more than %,d records (5 s of detect's "
-					+ "rate) waited; the indexer was kept out (benchmark 'indexer')", rates(max), max.alerts(),
+					+ "best rate) waited; the indexer was kept out (benchmark 'indexer')", rates(max), max.alerts(),
 					max.cap()));
 			out.note(latencyFloor());
 			out.note("streams-app -Xmx" + rig.heap() + ": the detect sessions keep every event for the longest rule "

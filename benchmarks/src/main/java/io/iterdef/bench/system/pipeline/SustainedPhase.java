@@ -92,8 +92,9 @@ final class SustainedPhase {
 					sender.get();
 				}
 			}
-			int n = samples.size();
-			gate.update(rig.sample().backlog(), n < 2 ? Double.NaN : samples.get(n - 2).detectRate(samples.get(n - 1)));
+			// the best interval so far: a stall of detect must not shrink the backlog it gets afterwards
+			gate.update(rig.sample().backlog(),
+					StageSample.detectRates(samples).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
 			Thread.sleep(Math.max(1, Math.min(500, (nanos - System.nanoTime()) / 1_000_000)));
 		}
 	}
