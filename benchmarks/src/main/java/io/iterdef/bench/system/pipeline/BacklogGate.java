@@ -17,7 +17,10 @@ final class BacklogGate {
 
 	private volatile long cap = FIRST_CAP;
 
-	/** A new reading: the backlog now, and detect's best rate so far (NaN or 0 when not known yet: the first cap holds). */
+	/**
+	 * A new reading: the backlog now, and detect's best rate so far (NaN or 0 when not known yet: the first cap
+	 * holds).
+	 */
 	void update(long backlog, double detectRate) {
 		if (detectRate > 0 && Double.isFinite(detectRate)) {
 			cap = Math.max(MIN_CAP, (long) (SECONDS * detectRate));
