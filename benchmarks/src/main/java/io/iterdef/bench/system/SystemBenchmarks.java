@@ -11,6 +11,7 @@ final class SystemBenchmarks {
 	static List<SystemBenchmark> all() {
 		return List.of(
 		// one line per benchmark, added with it
+				new io.iterdef.bench.system.agents.AgentsBenchmark()
 		);
 	}
 }

@@ -61,7 +61,14 @@ class WaitingPolls implements SmartLifecycle {
 			return set;
 		});
 		waiting.incrementAndGet();
-		poll.deadline(timer.schedule(() -> expire(poll), wait.toMillis(), TimeUnit.MILLISECONDS));
+		try {
+			poll.deadline(timer.schedule(() -> expire(poll), wait.toMillis(), TimeUnit.MILLISECONDS));
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down: no waiting any more
+			expire(poll);
+			return;
+		}
 		try {
 			if (poll.check()) {
 				remove(poll);
