@@ -7,11 +7,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Says that a task was queued for an agent (call it after the commit): the agent's polls waiting in this instance
- * are checked at once, and {@code NOTIFY} {@value #CHANNEL} tells the other instances
- * ({@link QueuedTaskListener}). A lost notification only delays delivery to the periodic check.
+ * Says that a task was queued for an agent: the agent's polls waiting in this instance are checked at once (after
+ * the commit when called in a transaction), and {@code NOTIFY} {@value #CHANNEL} (sent by PostgreSQL at the commit)
+ * tells the other instances ({@link QueuedTaskListener}). A lost notification only delays delivery to the periodic
+ * check.
  */
 @Component
 public class QueuedTaskNotifier {
@@ -31,7 +34,17 @@ public class QueuedTaskNotifier {
 	}
 
 	public void queued(UUID agentId) {
-		polls.wake(agentId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					polls.wake(agentId);
+				}
+			});
+		}
+		else {
+			polls.wake(agentId);
+		}
 		try {
 			jdbc.sql("SELECT pg_notify('" + CHANNEL + "', :agent)").param("agent", agentId.toString()).query().singleRow();
 		}
