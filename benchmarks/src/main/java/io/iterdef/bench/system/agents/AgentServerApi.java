@@ -56,7 +56,7 @@ final class AgentServerApi {
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.sslContext(PinnedTrustManager.sslContext(fingerprint))
-			.connectTimeout(Duration.ofSeconds(30))
+			.connectTimeout(Duration.ofSeconds(60))
 			.executor(executor)
 			.build();
 	}
@@ -69,7 +69,7 @@ final class AgentServerApi {
 	}
 
 	CompletableFuture<PollResponse> poll(int agent, String credential, PollRequest poll) {
-		HttpRequest request = agentRequest(AgentApi.POLL, Duration.ofSeconds(poll.waitSeconds() + 30L))
+		HttpRequest request = agentRequest(AgentApi.POLL, Duration.ofSeconds(poll.waitSeconds() + 60L))
 			.header("Authorization", "Bearer " + credential)
 			.POST(body(poll))
 			.build();

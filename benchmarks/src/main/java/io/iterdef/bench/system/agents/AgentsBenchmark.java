@@ -33,11 +33,14 @@ public final class AgentsBenchmark implements SystemBenchmark {
 	/** -Diterdef.bench.agents=N: another number of agents (500 quick, 10,000 full). */
 	static final String AGENTS_PROPERTY = "iterdef.bench.agents";
 
+	/** The server's request threads (ITERDEF_AGENT_THREADS): far fewer than agents, as polls wait without one. */
+	static final int REQUEST_THREADS = 64;
+
 	/** Enrollments in flight at once. */
 	static final int ENROLL_PARALLEL = 32;
 
-	/** Agents starting their poll loop per second (each opens a TLS connection). */
-	static final int RAMP_PER_SECOND = 1000;
+	/** Agents connecting at once (a first poll without waiting: a TLS handshake each). */
+	static final int CONNECTING = 64;
 
 	/** The server's enrollment limit per source address and minute, raised: every agent enrolls from 127.0.0.1. */
 	static final int ENROLL_PER_MINUTE = 10_000_000;
@@ -70,8 +73,9 @@ public final class AgentsBenchmark implements SystemBenchmark {
 			serverEnv.put("ITERDEF_AGENT_ENROLL_PER_MINUTE", Integer.toString(ENROLL_PER_MINUTE));
 			serverEnv.put("ITERDEF_AGENT_MAX_CONNECTIONS", Integer.toString(plan.agents() + 2000));
 			serverEnv.put("ITERDEF_AGENT_DB_POOL", "20");
+			serverEnv.put("ITERDEF_AGENT_THREADS", Integer.toString(REQUEST_THREADS));
 			ExecutorService executor = Executors.newFixedThreadPool(4);
-			try (ChildJvm server = ChildJvm.agentServer(env, serverEnv, List.of("-Xmx2g"),
+			try (ChildJvm server = ChildJvm.agentServer(env, serverEnv, List.of(serverHeap(plan)),
 					dir.resolve("agent-server.log"))) {
 				server.awaitLog(ServerFingerprint.LOG_TEXT, Duration.ofMinutes(3));
 				AgentServerApi api = new AgentServerApi(URI.create("https://127.0.0.1:" + port),
@@ -94,7 +98,7 @@ public final class AgentsBenchmark implements SystemBenchmark {
 			agents.enroll(secret, ENROLL_PARALLEL, Duration.ofMinutes(10));
 			double enrollPerSecond = plan.agents() / seconds(System.nanoTime() - start);
 			System.out.printf("bench: agents: %d enrolled, %.0f/s%n", plan.agents(), enrollPerSecond);
-			agents.start(WAIT_SECONDS, RAMP_PER_SECOND);
+			agents.start(WAIT_SECONDS, CONNECTING);
 			awaitConnected(agents, plan);
 			feed.start();
 			Thread.sleep(3000);
@@ -113,12 +117,12 @@ public final class AgentsBenchmark implements SystemBenchmark {
 	}
 
 	/**
-	 * Waits until every agent had a poll answered (its TLS connection is up and the server serves it), or the ramp
-	 * and five minutes have passed (then it is measured as it is, and the note says so).
+	 * Waits until every agent had a poll answered (its TLS connection is up and the server serves it), or ten
+	 * minutes have passed (then it is measured as it is, and the note says so).
 	 */
 	private static void awaitConnected(SimulatedAgents agents, Plan plan) throws InterruptedException {
 		long start = System.nanoTime();
-		long deadline = start + Duration.ofSeconds(plan.agents() / RAMP_PER_SECOND + 300).toNanos();
+		long deadline = start + Duration.ofMinutes(10).toNanos();
 		long report = start;
 		while (agents.connected() < plan.agents() && System.nanoTime() - deadline < 0) {
 			Thread.sleep(200);
@@ -163,7 +167,8 @@ public final class AgentsBenchmark implements SystemBenchmark {
 					+ "response received; medians of " + plan.windows() + " windows of " + plan.window().toSeconds()
 					+ " s")
 			.note("enrollment limit raised for the run: ITERDEF_AGENT_ENROLL_PER_MINUTE=" + ENROLL_PER_MINUTE
-					+ " (all agents enroll from 127.0.0.1), " + ENROLL_PARALLEL + " enrollments in flight");
+					+ " (all agents enroll from 127.0.0.1), " + ENROLL_PARALLEL + " enrollments in flight; the server "
+					+ "runs with ITERDEF_AGENT_THREADS=" + REQUEST_THREADS + " request threads and " + serverHeap(plan));
 		if (agents.failed() > 0 || feed.failed() > 0 || clock.unknownPickups() > 0) {
 			outcome.note(agents.failed() + " polls failed (last: " + message(agents.lastError()) + "), "
 					+ feed.failed() + " task creations failed (last: " + message(feed.lastError()) + "), "
@@ -173,6 +178,11 @@ public final class AgentsBenchmark implements SystemBenchmark {
 			outcome.note("not every agent was served: the client or server could not hold " + plan.agents()
 					+ " connections (see the server log; fds, memory, CPU)");
 		}
+	}
+
+	/** About 200 KiB of heap per connection (TLS buffers) and 500 MiB for the rest. */
+	static String serverHeap(Plan plan) {
+		return "-Xmx" + (512 + plan.agents() * 200L / 1024) + "m";
 	}
 
 	private static String message(Throwable error) {

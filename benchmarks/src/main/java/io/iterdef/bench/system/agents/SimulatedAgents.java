@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -24,7 +26,7 @@ import io.iterdef.agent.protocol.TaskAssignment;
 /**
  * Agents as the agent runs them, minus the work: each enrolls once, then long-polls again as soon as a poll is
  * answered (with or without tasks); the tasks a poll carries count as picked up. A failed poll is retried after a
- * second.
+ * second, as a connecting one.
  */
 final class SimulatedAgents implements AutoCloseable {
 
@@ -60,6 +62,12 @@ final class SimulatedAgents implements AutoCloseable {
 
 	private volatile int waitSeconds;
 
+	private volatile Semaphore connectPermits;
+
+	private final BlockingQueue<Integer> toConnect = new LinkedBlockingQueue<>();
+
+	private final Thread connector = new Thread(this::connect, "agents-connector");
+
 	SimulatedAgents(AgentServerApi api, PickupClock clock, int count, String hostPrefix) {
 		this.api = api;
 		this.clock = clock;
@@ -67,6 +75,7 @@ final class SimulatedAgents implements AutoCloseable {
 		this.hostPrefix = hostPrefix;
 		this.enrolled = new AtomicReferenceArray<>(count);
 		this.answeredOnce = new AtomicIntegerArray(count);
+		this.connector.setDaemon(true);
 	}
 
 	/** Enrolls every agent, {@code parallel} at a time; fails with the first error when one cannot enroll. */
@@ -98,40 +107,61 @@ final class SimulatedAgents implements AutoCloseable {
 		}
 	}
 
-	/** Starts the agents' poll loops, {@code perSecond} agents a second (TLS handshakes are the cost). */
-	void start(int waitSeconds, int perSecond) {
+	/**
+	 * Starts the agents' poll loops. An agent without a connection first polls without waiting, at most
+	 * {@code connecting} at a time (each opens a TLS connection: a burst of thousands of handshakes would time out
+	 * and be retried over and over on a busy machine); once answered it long-polls for {@code waitSeconds}.
+	 */
+	void start(int waitSeconds, int connecting) {
 		this.waitSeconds = waitSeconds;
+		this.connectPermits = new Semaphore(connecting);
 		running = true;
-		long spacingMicros = Math.max(1, 1_000_000L / perSecond);
 		for (int i = 0; i < count; i++) {
-			int agent = i;
-			timer.schedule(() -> poll(agent), i * spacingMicros, TimeUnit.MICROSECONDS);
+			toConnect.add(i);
+		}
+		connector.start();
+	}
+
+	private void connect() {
+		try {
+			while (running) {
+				int agent = toConnect.take();
+				connectPermits.acquire();
+				if (!running) {
+					return;
+				}
+				send(agent, 0, true);
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
-	private void poll(int agent) {
-		if (!running) {
-			return;
-		}
+	private void send(int agent, int wait, boolean connecting) {
 		EnrollResponse identity = enrolled.get(agent);
 		inFlight.incrementAndGet();
-		api.poll(agent, identity.credential(), new PollRequest(host(agent), waitSeconds, 10))
-			.whenComplete((response, e) -> {
-				inFlight.decrementAndGet();
-				if (e != null) {
-					failed.incrementAndGet();
-					lastError.set(e);
-					if (running) {
-						timer.schedule(() -> poll(agent), 1, TimeUnit.SECONDS);
-					}
-					return;
+		api.poll(agent, identity.credential(), new PollRequest(host(agent), wait, 10)).whenComplete((response, e) -> {
+			inFlight.decrementAndGet();
+			if (connecting) {
+				connectPermits.release();
+			}
+			if (e != null) {
+				failed.incrementAndGet();
+				lastError.set(e);
+				if (running) {
+					timer.schedule(() -> toConnect.add(agent), 1, TimeUnit.SECONDS);
 				}
-				if (answeredOnce.compareAndSet(agent, 0, 1)) {
-					connected.incrementAndGet();
-				}
-				pickedUp(response);
-				poll(agent);
-			});
+				return;
+			}
+			if (answeredOnce.compareAndSet(agent, 0, 1)) {
+				connected.incrementAndGet();
+			}
+			pickedUp(response);
+			if (running) {
+				send(agent, waitSeconds, false);
+			}
+		});
 	}
 
 	private void pickedUp(PollResponse response) {
@@ -183,6 +213,7 @@ final class SimulatedAgents implements AutoCloseable {
 	@Override
 	public void close() {
 		running = false;
+		connector.interrupt();
 		timer.shutdownNow();
 	}
 
