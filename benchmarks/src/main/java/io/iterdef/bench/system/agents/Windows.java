@@ -9,9 +9,12 @@ final class Windows {
 	private Windows() {
 	}
 
-	/** The median of one figure over the windows (the mean of the middle two for an even count); NaN for none. */
+	/**
+	 * The median of one figure over the windows that have it (not NaN), the mean of the middle two for an even
+	 * count; NaN for none.
+	 */
 	static double median(List<Window> windows, ToDoubleFunction<Window> figure) {
-		double[] values = windows.stream().mapToDouble(figure).sorted().toArray();
+		double[] values = windows.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
 		if (values.length == 0) {
 			return Double.NaN;
 		}

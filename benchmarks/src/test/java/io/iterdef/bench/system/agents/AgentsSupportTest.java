@@ -54,6 +54,14 @@ class AgentsSupportTest {
 		assertThat(Windows.median(List.of(), Window::pollsPerSecond)).isNaN();
 	}
 
+	@Test
+	void shouldLeaveWindowsWithoutPickupsOutOfTheMedian() {
+		List<Window> windows = List.of(window(Double.NaN), window(7000), window(5000));
+
+		assertThat(Windows.median(windows, Window::pollsPerSecond)).isEqualTo(6000);
+		assertThat(AgentsBenchmark.millis(new org.HdrHistogram.Histogram(3), 50)).isNaN();
+	}
+
 	private static Window window(double polls) {
 		return new Window(polls, 1, 2, 3, 4, 5, 6, 7);
 	}
