@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -40,6 +41,8 @@ class QueuedTaskListener implements SmartLifecycle {
 	private final WaitingPolls polls;
 
 	private volatile Thread thread;
+
+	private final AtomicLong notifications = new AtomicLong();
 
 	QueuedTaskListener(DataSource dataSource, JdbcClient jdbc, WaitingPolls polls) {
 		this.dataSource = dataSource;
@@ -104,7 +107,13 @@ class QueuedTaskListener implements SmartLifecycle {
 		}
 	}
 
+	/** Notifications received since the start (tests). */
+	long notifications() {
+		return notifications.get();
+	}
+
 	private void wake(String agentId) {
+		notifications.incrementAndGet();
 		try {
 			polls.wake(UUID.fromString(agentId));
 		}
