@@ -3,6 +3,7 @@ package io.iterdef.agent.server.approval;
 import java.util.UUID;
 
 import io.iterdef.agent.server.system.ApiException;
+import io.iterdef.agent.server.task.QueuedTaskNotifier;
 import io.iterdef.agent.server.task.TaskService;
 import io.iterdef.agent.server.task.TaskView;
 import org.slf4j.Logger;
@@ -27,9 +28,12 @@ public class TaskDecisionService {
 
 	private final TaskService tasks;
 
-	TaskDecisionService(TaskDecisionRepository decisions, TaskService tasks) {
+	private final QueuedTaskNotifier queued;
+
+	TaskDecisionService(TaskDecisionRepository decisions, TaskService tasks, QueuedTaskNotifier queued) {
 		this.decisions = decisions;
 		this.tasks = tasks;
+		this.queued = queued;
 	}
 
 	@Transactional
@@ -40,7 +44,9 @@ public class TaskDecisionService {
 			throw changedMeanwhile(id);
 		}
 		log.info("task {} approved by {} (asked for by {})", id, approver, task.requestedBy());
-		return view(id);
+		TaskView approved = view(id);
+		queued.queued(UUID.fromString(approved.agentId()));
+		return approved;
 	}
 
 	@Transactional

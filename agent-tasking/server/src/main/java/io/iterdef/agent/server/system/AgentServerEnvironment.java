@@ -31,6 +31,10 @@ public class AgentServerEnvironment implements EnvironmentPostProcessor {
 		p.put("spring.datasource.username", get(env, "ITERDEF_DB_USER", "postgres"));
 		p.put("spring.datasource.password", get(env, "ITERDEF_DB_PASSWORD", ""));
 		p.put("server.port", get(env, "ITERDEF_AGENT_PORT", "8443"));
+		p.put("server.tomcat.max-connections", get(env, "ITERDEF_AGENT_MAX_CONNECTIONS", "12000"));
+		p.put("server.tomcat.accept-count", get(env, "ITERDEF_AGENT_ACCEPT_COUNT", "1000"));
+		p.put("server.tomcat.threads.max", get(env, "ITERDEF_AGENT_THREADS", "200"));
+		p.put("spring.datasource.hikari.maximum-pool-size", get(env, "ITERDEF_AGENT_DB_POOL", "10"));
 		p.put("iterdef.agent.enrollment-secret", get(env, "ITERDEF_AGENT_ENROLLMENT_SECRET", ""));
 		p.put("iterdef.agent.admin-token", get(env, "ITERDEF_AGENT_ADMIN_TOKEN", ""));
 		p.put("iterdef.agent.max-upload-bytes", get(env, "ITERDEF_AGENT_MAX_UPLOAD_BYTES", "67108864"));

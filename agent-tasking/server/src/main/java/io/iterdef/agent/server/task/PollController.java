@@ -15,12 +15,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * {@value AgentApi#POLL}, a long poll: records the heartbeat, then leases up to maxTasks (1..10) of this agent's
- * queued tasks, looking again every {@value #RECHECK_MILLIS} ms until min(waitSeconds, 30) s have passed. A short
- * database poll with a deadline rather than LISTEN/NOTIFY: simple, and cheap at this interval; the request holds a
- * server thread while it waits.
+ * {@value AgentApi#POLL}, an asynchronous long poll: records the heartbeat, then leases up to maxTasks (1..10) of
+ * this agent's queued tasks; when there are none the request waits without a thread ({@link WaitingPolls}) until a
+ * task for this agent is queued (then it leases again) or min(waitSeconds, 30) s have passed (answered without
+ * tasks). Leases are FOR UPDATE SKIP LOCKED, so polls of several instances never lease a task twice.
  */
 @RestController
 class PollController {
@@ -29,40 +30,44 @@ class PollController {
 
 	static final int MAX_TASKS = 10;
 
-	static final long RECHECK_MILLIS = 500;
+	/** How long past its deadline the container lets a poll run before it times it out (a backstop). */
+	private static final Duration CONTAINER_SLACK = Duration.ofSeconds(15);
 
 	private final TaskRepository tasks;
 
 	private final AgentRepository agents;
 
+	private final WaitingPolls waiting;
+
 	private final Duration leaseGrace;
 
 	private final int pollSeconds;
 
-	PollController(TaskRepository tasks, AgentRepository agents,
+	PollController(TaskRepository tasks, AgentRepository agents, WaitingPolls waiting,
 			@Value("${iterdef.agent.lease-grace:PT60S}") Duration leaseGrace,
 			@Value("${iterdef.agent.poll-seconds:30}") int pollSeconds) {
 		this.tasks = tasks;
 		this.agents = agents;
+		this.waiting = waiting;
 		this.leaseGrace = leaseGrace;
 		this.pollSeconds = pollSeconds;
 	}
 
 	@PostMapping(AgentApi.POLL)
-	PollResponse poll(@RequestBody PollRequest request, HttpServletRequest http) throws InterruptedException {
+	DeferredResult<PollResponse> poll(@RequestBody PollRequest request, HttpServletRequest http) {
 		Agent agent = Agent.of(http);
 		agents.heartbeat(agent.id(), request.host());
 		int max = Math.max(1, Math.min(MAX_TASKS, request.maxTasks()));
-		long deadline = System.nanoTime()
-				+ Duration.ofSeconds(Math.max(0, Math.min(MAX_WAIT_SECONDS, request.waitSeconds()))).toNanos();
-		while (true) {
+		Duration wait = Duration.ofSeconds(Math.max(0, Math.min(MAX_WAIT_SECONDS, request.waitSeconds())));
+		WaitingPoll poll = new WaitingPoll(agent.id(), () -> tasks.lease(agent.id(), max, leaseGrace), pollSeconds,
+				wait.plus(CONTAINER_SLACK).toMillis());
+		if (wait.isZero()) {
 			List<TaskAssignment> leased = tasks.lease(agent.id(), max, leaseGrace);
-			long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-			if (!leased.isEmpty() || remainingMillis <= 0) {
-				return new PollResponse(leased, leased.isEmpty() ? pollSeconds : 0);
-			}
-			Thread.sleep(Math.min(RECHECK_MILLIS, remainingMillis));
+			poll.result().setResult(new PollResponse(leased, leased.isEmpty() ? pollSeconds : 0));
+			return poll.result();
 		}
+		waiting.await(poll, wait);
+		return poll.result();
 	}
 
 }

@@ -51,7 +51,9 @@ public class TaskService {
 
 	private final boolean approvalRequired;
 
-	TaskService(TaskRepository tasks, AgentRepository agents, JsonMapper json,
+	private final QueuedTaskNotifier queued;
+
+	TaskService(TaskRepository tasks, AgentRepository agents, JsonMapper json, QueuedTaskNotifier queued,
 			@Value("${iterdef.agent.max-upload-bytes}") long maxUploadBytes,
 			@Value("${iterdef.agent.default-expiry:PT24H}") Duration defaultExpiry,
 			@Value("${iterdef.agent.approval-required:true}") boolean approvalRequired) {
@@ -61,6 +63,7 @@ public class TaskService {
 		this.maxUploadBytes = maxUploadBytes;
 		this.defaultExpiry = defaultExpiry;
 		this.approvalRequired = approvalRequired;
+		this.queued = queued;
 	}
 
 	/** Queues a task and returns its id (the existing one's when the same id was queued before). */
@@ -121,6 +124,9 @@ public class TaskService {
 						"use a new id for a new task; the same id only repeats the same request");
 			}
 			return new Created(id, existing.get().state());
+		}
+		if (QUEUED.equals(state)) {
+			queued.queued(task.agentId());
 		}
 		return new Created(id, state);
 	}

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskApprovalRuleTest {
 
 	private static TaskService service(boolean approvalRequired) {
-		return new TaskService(null, null, null, 1, Duration.ofHours(1), approvalRequired);
+		return new TaskService(null, null, null, null, 1, Duration.ofHours(1), approvalRequired);
 	}
 
 	@Test
