@@ -2,6 +2,7 @@ package io.iterdef.kb.decode.ecs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.decode.Channels;
+import io.iterdef.kb.decode.TimeFastPaths;
 import io.iterdef.kb.decode.WinEvent;
 import io.iterdef.kb.decode.ecs.mapping.Mappings;
 import io.iterdef.kb.event.Event;
@@ -38,13 +39,13 @@ public final class EcsMapper {
 
 	/** The ECS event; the WinEvent must have its id, timestamp and channel (format decoders guarantee it). */
 	public Event map(WinEvent e) {
-		return Event.ownTree(tree(e), e.timestamp); // tree() writes @timestamp as e.timestamp.toString()
+		return Event.ownTree(tree(e), e.timestamp); // tree() writes @timestamp as e.timestamp.toString() does
 	}
 
 	/** The ECS tree of the event (a new tree the caller owns). */
 	public ObjectNode tree(WinEvent e) {
 		ObjectNode ecs = Json.MAPPER.createObjectNode();
-		ecs.put("@timestamp", e.timestamp.toString());
+		ecs.put("@timestamp", TimeFastPaths.format(e.timestamp));
 		ObjectNode event = ecs.putObject("event");
 		event.put("id", e.id);
 		event.put("code", Integer.toString(e.eventId));
@@ -55,7 +56,7 @@ public final class EcsMapper {
 			event.put("module", module[0]);
 			event.put("dataset", module[1]);
 		}
-		event.put("ingested", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+		event.put("ingested", TimeFastPaths.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
 		if (keepOriginal && e.original != null) {
 			event.put("original", e.original);
 		}
