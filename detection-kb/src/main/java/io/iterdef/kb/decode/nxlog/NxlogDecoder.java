@@ -42,6 +42,9 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 	static final Set<String> LOGSTASH_FIELDS = Set.of("@timestamp", "@version", "@metadata", "host", "port", "type",
 			"tags");
 
+	/** Level names by NXLog SeverityValue - 1. */
+	private static final List<String> LEVELS = List.of("verbose", "information", "warning", "error", "critical");
+
 	private static final Pattern SERVICE_ACCOUNT = Pattern.compile("(?m)^\\s*Service Account:\\s*(.*?)\\s*$");
 
 	/** Sysmon's message lines for the EventData fields NXLog overwrites ("EventType: SetValue", "Version: 15.14"). */
@@ -157,7 +160,7 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 		Long value = number(text(rec, "SeverityValue"));
 		// NXLog SeverityValue: 1 DEBUG, 2 INFO, 3 WARNING, 4 ERROR, 5 CRITICAL
 		if (value != null && value >= 1 && value <= 5) {
-			return new String[] { "verbose", "information", "warning", "error", "critical" }[value.intValue() - 1];
+			return LEVELS.get(value.intValue() - 1);
 		}
 		return text(rec, "Severity");
 	}
