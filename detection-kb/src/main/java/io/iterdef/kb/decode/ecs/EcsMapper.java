@@ -9,6 +9,7 @@ import io.iterdef.kb.event.Event;
 import io.iterdef.kb.event.Json;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,6 +46,9 @@ public final class EcsMapper {
 
 	private final boolean keepOriginal;
 
+	/** The last event.ingested written (racy on purpose: any thread's value of the same millisecond is right). */
+	private volatile Ingested lastIngested;
+
 	/** A mapper stamping event.ingested from {@code clock}, without event.original. */
 	public EcsMapper(Clock clock) {
 		this(clock, false);
@@ -76,7 +80,7 @@ public final class EcsMapper {
 			event.put("module", module[0]);
 			event.put("dataset", module[1]);
 		}
-		event.put("ingested", TimeFastPaths.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+		event.put("ingested", ingested());
 		if (keepOriginal && e.original != null) {
 			event.put("original", e.original);
 		}
@@ -139,6 +143,20 @@ public final class EcsMapper {
 			data.put("param" + n++, unnamed);
 		}
 		return w;
+	}
+
+	/** event.ingested: now, to the millisecond; written once per millisecond (events come thousands a second). */
+	private String ingested() {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Ingested last = lastIngested;
+		if (last == null || !last.time.equals(now)) {
+			last = new Ingested(now, TimeFastPaths.format(now));
+			lastIngested = last;
+		}
+		return last.text;
+	}
+
+	private record Ingested(Instant time, String text) {
 	}
 
 	/** {@link #module} resolved once per channel and provider as sent (at most {@value #MAX_CACHED} of them). */
