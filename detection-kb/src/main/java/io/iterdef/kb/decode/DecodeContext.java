@@ -2,6 +2,8 @@ package io.iterdef.kb.decode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.event.Json;
 
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +28,19 @@ public final class DecodeContext {
 
 	/** Nesting limit for {@link #decodeNested} (syslog in syslog ...). */
 	static final int MAX_DEPTH = 3;
+
+	/**
+	 * Json.MAPPER with objects sized for a shipper record's top-level fields (NXLog sends 30 to 40): growing the map
+	 * twice per record was a sixth of the parse.
+	 */
+	private static final ObjectMapper RECORDS = Json.MAPPER.copy().setNodeFactory(new JsonNodeFactory() {
+
+		@Override
+		public ObjectNode objectNode() {
+			return new ObjectNode(this, new LinkedHashMap<>(64));
+		}
+
+	});
 
 	private final ZoneId collectorZone;
 
@@ -136,7 +152,7 @@ public final class DecodeContext {
 	public static ObjectNode parseObject(byte[] trimmed) throws DecodeException {
 		JsonNode node;
 		try {
-			node = Json.MAPPER.readTree(trimmed);
+			node = RECORDS.readTree(trimmed);
 		}
 		catch (JsonProcessingException e) {
 			throw refuse("not JSON: " + e.getOriginalMessage(), trimmed, e);

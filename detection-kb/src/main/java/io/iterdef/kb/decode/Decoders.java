@@ -77,11 +77,42 @@ public final class Decoders {
 	 * @throws DecodeException with the reason when the record cannot be decoded
 	 */
 	public List<Event> decode(byte[] record, String formatHint) throws DecodeException {
-		List<Event> agentEvents = agentResult(record, formatHint);
-		if (agentEvents != null) {
-			return agentEvents;
+		if (isAgentResult(formatHint)) {
+			return hintedAgentResult(record);
 		}
-		List<WinEvent> events = decodeWinEvents(record, formatHint);
+		if (record != null && (formatHint == null || formatHint.isBlank())) {
+			byte[] trimmed = trim(record);
+			if (trimmed.length > 0 && trimmed[0] == '{') {
+				return decodeJson(record, trimmed);
+			}
+		}
+		return map(decodeWinEvents(record, formatHint), record);
+	}
+
+	/**
+	 * An auto-detected JSON record, parsed once: an agent result (recordType agent-result, also spelled so in the
+	 * bytes) or a shipper format.
+	 */
+	private List<Event> decodeJson(byte[] record, byte[] trimmed) throws DecodeException {
+		ObjectNode json = DecodeContext.parseObject(trimmed);
+		if (AgentResultDecoder.is(json) && AgentResultDecoder.mayBe(trimmed)) {
+			return agentResult(trimmed, json);
+		}
+		List<WinEvent> events;
+		try {
+			events = detectJson(trimmed, json, root);
+		}
+		catch (DecodeException e) {
+			throw e;
+		}
+		catch (RuntimeException | StackOverflowError e) {
+			throw DecodeContext.refuse("decoder failed (" + e + ")", trimmed, e);
+		}
+		check(events, trimmed);
+		return map(events, record);
+	}
+
+	private List<Event> map(List<WinEvent> events, byte[] record) throws DecodeException {
 		List<Event> out = new ArrayList<>(events.size());
 		try {
 			for (WinEvent e : events) {
@@ -94,27 +125,16 @@ public final class Decoders {
 		return out;
 	}
 
-	/**
-	 * The events of an agent-result record: with the hint agent-result, or auto-detected (a JSON object whose
-	 * recordType is agent-result; the bytes are searched first so other records are not parsed twice). Null when the
-	 * record is not one.
-	 */
-	private List<Event> agentResult(byte[] record, String formatHint) throws DecodeException {
-		boolean hinted = isAgentResult(formatHint);
-		if (!hinted && formatHint != null && !formatHint.isBlank() || record == null) {
-			return null;
-		}
-		byte[] trimmed = trim(record);
-		if (!hinted && (trimmed.length == 0 || trimmed[0] != '{' || !AgentResultDecoder.mayBe(trimmed))) {
-			return null;
-		}
+	/** A record with the hint agent-result. */
+	private List<Event> hintedAgentResult(byte[] record) throws DecodeException {
+		byte[] trimmed = record == null ? new byte[0] : trim(record);
 		if (trimmed.length == 0) {
 			throw new DecodeException("empty record");
 		}
-		ObjectNode json = DecodeContext.parseObject(trimmed);
-		if (!hinted && !AgentResultDecoder.is(json)) {
-			return null;
-		}
+		return agentResult(trimmed, DecodeContext.parseObject(trimmed));
+	}
+
+	private List<Event> agentResult(byte[] trimmed, ObjectNode json) throws DecodeException {
 		try {
 			return agentResults.decode(trimmed, json);
 		}
@@ -166,14 +186,7 @@ public final class Decoders {
 
 	private List<WinEvent> detect(byte[] trimmed, DecodeContext ctx) throws DecodeException {
 		if (trimmed[0] == '{' || trimmed[0] == '[') {
-			ObjectNode json = DecodeContext.parseObject(trimmed);
-			for (FormatDecoder f : formats) {
-				if (f.sniff(trimmed, json)) {
-					return f instanceof JsonFormatDecoder j ? j.decodeJson(trimmed, json, ctx) : f.decode(trimmed, ctx);
-				}
-			}
-			throw DecodeContext.refuse("JSON object of no known shipper format (top-level fields: "
-					+ fieldNames(json) + ")", trimmed);
+			return detectJson(trimmed, DecodeContext.parseObject(trimmed), ctx);
 		}
 		for (FormatDecoder f : formats) {
 			if (!(f instanceof JsonFormatDecoder) && f.sniff(trimmed, null)) {
@@ -182,6 +195,16 @@ public final class Decoders {
 		}
 		throw DecodeContext.refuse("not a known format (neither a JSON object, XML nor syslog; formats: "
 				+ String.join(", ", formatNames()) + ")", trimmed);
+	}
+
+	private List<WinEvent> detectJson(byte[] trimmed, ObjectNode json, DecodeContext ctx) throws DecodeException {
+		for (FormatDecoder f : formats) {
+			if (f.sniff(trimmed, json)) {
+				return f instanceof JsonFormatDecoder j ? j.decodeJson(trimmed, json, ctx) : f.decode(trimmed, ctx);
+			}
+		}
+		throw DecodeContext.refuse("JSON object of no known shipper format (top-level fields: " + fieldNames(json)
+				+ ")", trimmed);
 	}
 
 	private FormatDecoder byName(String hint, byte[] trimmed) throws DecodeException {

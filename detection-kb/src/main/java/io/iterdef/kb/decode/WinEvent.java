@@ -72,8 +72,8 @@ public final class WinEvent {
 	/** The rendered message, when the shipper sent one. */
 	public String message;
 
-	/** EventData (and UserData) fields by name, values untouched (strings), in document order. */
-	public final Map<String, String> eventData = new LinkedHashMap<>();
+	/** EventData (and UserData) fields by name, values untouched (strings), in document order (sized for most). */
+	public final Map<String, String> eventData = new LinkedHashMap<>(64);
 
 	/** EventData values without a Name (classic providers such as EMET: one unnamed Data with the whole text). */
 	public final List<String> unnamedData = new ArrayList<>();

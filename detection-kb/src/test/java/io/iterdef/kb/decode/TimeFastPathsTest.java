@@ -76,4 +76,29 @@ class TimeFastPathsTest {
 		assertTrue(fast > 1000, "the fast path was taken " + fast + " times");
 	}
 
+	/** format writes what Instant.toString writes, whatever the fraction and year. */
+	@Test
+	void formatsAsInstantToString() {
+		List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.MIN, Instant.MAX,
+				Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("0000-01-01T00:00:00Z").minusNanos(1),
+				Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("9999-12-31T23:59:59.999999999Z").plusNanos(1),
+				Instant.parse("2023-08-15T05:34:00Z"), Instant.parse("2023-08-15T05:34:00.300Z"),
+				Instant.parse("2023-08-15T05:34:00.000300Z"), Instant.parse("2023-08-15T05:34:00.000000300Z"),
+				Instant.parse("2024-02-29T23:59:59.010Z"), Instant.parse("1969-12-31T23:59:59.999Z")));
+		Random random = new Random(7);
+		for (int i = 0; i < 200_000; i++) {
+			long seconds = random.nextLong() % 400_000_000_000L;
+			int nano = switch (random.nextInt(4)) {
+				case 0 -> 0;
+				case 1 -> random.nextInt(1000) * 1_000_000;
+				case 2 -> random.nextInt(1_000_000) * 1_000;
+				default -> random.nextInt(1_000_000_000);
+			};
+			instants.add(Instant.ofEpochSecond(seconds, nano));
+		}
+		for (Instant t : instants) {
+			assertEquals(t.toString(), TimeFastPaths.format(t));
+		}
+	}
+
 }

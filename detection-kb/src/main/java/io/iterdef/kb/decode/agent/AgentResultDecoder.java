@@ -49,7 +49,10 @@ public final class AgentResultDecoder {
 		this.windowsXml = Objects.requireNonNull(windowsXml, "windowsXml");
 	}
 
-	/** Cheap pre-check on the bytes: may this JSON record be an agent result (then parse and {@link #is} it)? */
+	/**
+	 * Whether the bytes spell "agent-result" somewhere: {@link io.iterdef.kb.decode.Decoders} auto-detects an agent
+	 * result by {@link #is} and this (a recordType written only with JSON escapes is not taken for one).
+	 */
 	public static boolean mayBe(byte[] trimmed) {
 		outer: for (int i = 0; i + MARKER.length <= trimmed.length; i++) {
 			for (int j = 0; j < MARKER.length; j++) {

@@ -2,17 +2,22 @@ package io.iterdef.kb.decode.ecs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.decode.Channels;
+import io.iterdef.kb.decode.TimeFastPaths;
 import io.iterdef.kb.decode.WinEvent;
 import io.iterdef.kb.decode.ecs.mapping.Mappings;
 import io.iterdef.kb.event.Event;
 import io.iterdef.kb.event.Json;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link WinEvent} to ECS {@link Event}: the fields every Windows event has (@timestamp, event.*, host.name, winlog.*,
@@ -21,9 +26,28 @@ import java.util.Objects;
  */
 public final class EcsMapper {
 
+	/**
+	 * Fields the mapped events' root, event and winlog objects hold at most, about: sized up front, as growing their
+	 * maps showed in the decode profile.
+	 */
+	private static final int ROOT_FIELDS = 20;
+
+	private static final int EVENT_FIELDS = 16;
+
+	private static final int WINLOG_FIELDS = 20;
+
+	private static final int MAX_CACHED = 1024;
+
+	private static final Map<List<String>, String[]> MODULES = new ConcurrentHashMap<>();
+
+	private static final String[] NO_MODULE = new String[0];
+
 	private final Clock clock;
 
 	private final boolean keepOriginal;
+
+	/** The last event.ingested written (racy on purpose: any thread's value of the same millisecond is right). */
+	private volatile Ingested lastIngested;
 
 	/** A mapper stamping event.ingested from {@code clock}, without event.original. */
 	public EcsMapper(Clock clock) {
@@ -38,24 +62,25 @@ public final class EcsMapper {
 
 	/** The ECS event; the WinEvent must have its id, timestamp and channel (format decoders guarantee it). */
 	public Event map(WinEvent e) {
-		return Event.ownTree(tree(e), e.timestamp); // tree() writes @timestamp as e.timestamp.toString()
+		return Event.ownTree(tree(e), e.timestamp); // tree() writes @timestamp as e.timestamp.toString() does
 	}
 
 	/** The ECS tree of the event (a new tree the caller owns). */
 	public ObjectNode tree(WinEvent e) {
-		ObjectNode ecs = Json.MAPPER.createObjectNode();
-		ecs.put("@timestamp", e.timestamp.toString());
-		ObjectNode event = ecs.putObject("event");
+		ObjectNode ecs = sized(ROOT_FIELDS);
+		ecs.put("@timestamp", TimeFastPaths.format(e.timestamp));
+		ObjectNode event = sized(EVENT_FIELDS);
+		ecs.set("event", event);
 		event.put("id", e.id);
 		event.put("code", Integer.toString(e.eventId));
 		put(event, "provider", e.provider);
 		event.put("kind", "event");
-		String[] module = module(e.channel, e.provider);
+		String[] module = cachedModule(e.channel, e.provider);
 		if (module != null) {
 			event.put("module", module[0]);
 			event.put("dataset", module[1]);
 		}
-		event.put("ingested", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+		event.put("ingested", ingested());
 		if (keepOriginal && e.original != null) {
 			event.put("original", e.original);
 		}
@@ -70,7 +95,7 @@ public final class EcsMapper {
 	}
 
 	private static ObjectNode winlog(WinEvent e) {
-		ObjectNode w = Json.MAPPER.createObjectNode();
+		ObjectNode w = sized(WINLOG_FIELDS);
 		put(w, "channel", e.channel);
 		if (e.recordId != null) {
 			w.put("record_id", e.recordId.toString());
@@ -105,8 +130,7 @@ public final class EcsMapper {
 			w.set("user", user);
 		}
 		// Sized for its fields up front: growing the map while copying a large EventData showed in the profile.
-		ObjectNode data = new ObjectNode(Json.MAPPER.getNodeFactory(),
-				new LinkedHashMap<>(capacity(e.eventData.size() + e.unnamedData.size())));
+		ObjectNode data = sized(e.eventData.size() + e.unnamedData.size());
 		w.set("event_data", data);
 		for (Map.Entry<String, String> f : e.eventData.entrySet()) {
 			data.put(f.getKey(), f.getValue());
@@ -119,6 +143,34 @@ public final class EcsMapper {
 			data.put("param" + n++, unnamed);
 		}
 		return w;
+	}
+
+	/** event.ingested: now, to the millisecond; written once per millisecond (events come thousands a second). */
+	private String ingested() {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Ingested last = lastIngested;
+		if (last == null || !last.time.equals(now)) {
+			last = new Ingested(now, TimeFastPaths.format(now));
+			lastIngested = last;
+		}
+		return last.text;
+	}
+
+	private record Ingested(Instant time, String text) {
+	}
+
+	/** {@link #module} resolved once per channel and provider as sent (at most {@value #MAX_CACHED} of them). */
+	private static String[] cachedModule(String channel, String provider) {
+		List<String> key = Arrays.asList(channel, provider);
+		String[] module = MODULES.get(key);
+		if (module == null) {
+			module = module(channel, provider);
+			module = module == null ? NO_MODULE : module;
+			if (MODULES.size() < MAX_CACHED) {
+				MODULES.put(key, module);
+			}
+		}
+		return module == NO_MODULE ? null : module;
 	}
 
 	/** event.module and event.dataset by channel, the way Elastic's Windows integration names them; null if none. */
@@ -142,6 +194,11 @@ public final class EcsMapper {
 				new String[] { "taskscheduler", "windows.taskscheduler_operational" };
 			default -> null;
 		};
+	}
+
+	/** An empty object whose map holds n fields without growing. */
+	private static ObjectNode sized(int n) {
+		return new ObjectNode(Json.MAPPER.getNodeFactory(), new LinkedHashMap<>(capacity(n)));
 	}
 
 	/** A HashMap capacity that holds n entries without resizing (default load factor). */

@@ -42,6 +42,9 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 	static final Set<String> LOGSTASH_FIELDS = Set.of("@timestamp", "@version", "@metadata", "host", "port", "type",
 			"tags");
 
+	/** Level names by NXLog SeverityValue - 1. */
+	private static final List<String> LEVELS = List.of("verbose", "information", "warning", "error", "critical");
+
 	private static final Pattern SERVICE_ACCOUNT = Pattern.compile("(?m)^\\s*Service Account:\\s*(.*?)\\s*$");
 
 	/** Sysmon's message lines for the EventData fields NXLog overwrites ("EventType: SetValue", "Version: 15.14"). */
@@ -91,18 +94,18 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 		if (blank(e.computer)) {
 			e.computer = ctx.fallbackHost();
 		}
-		e.recordId = number(text(rec, "RecordNumber"));
+		e.recordId = JsonFields.number(rec, "RecordNumber");
 		boolean sysmon = Channels.SYSMON.equals(e.channel) || "Microsoft-Windows-Sysmon".equalsIgnoreCase(e.provider);
 		e.timestamp = NxlogTime.timestamp(rec, sysmon ? e.eventData.get("UtcTime") : null, ctx, trimmed);
 		e.level = level(rec);
-		Long version = number(text(rec, "Version"));
+		Long version = JsonFields.number(rec, "Version");
 		e.version = version == null ? null : version.intValue();
 		e.task = text(rec, "Category"); // the task's name; NXLog's numeric Task (0 = none) stays out
 		e.opcode = text(rec, "Opcode");
 		e.keywords = text(rec, "Keywords");
 		e.activityId = text(rec, "ActivityID");
-		e.processId = number(text(rec, newFieldSet ? "ExecutionProcessID" : "ProcessID"));
-		e.threadId = number(text(rec, "ThreadID"));
+		e.processId = JsonFields.number(rec, newFieldSet ? "ExecutionProcessID" : "ProcessID");
+		e.threadId = JsonFields.number(rec, "ThreadID");
 		e.userSid = text(rec, "UserID");
 		e.userName = text(rec, "AccountName");
 		e.userDomain = text(rec, "Domain");
@@ -154,10 +157,10 @@ public final class NxlogDecoder implements JsonFormatDecoder {
 	}
 
 	private static String level(ObjectNode rec) {
-		Long value = number(text(rec, "SeverityValue"));
+		Long value = JsonFields.number(rec, "SeverityValue");
 		// NXLog SeverityValue: 1 DEBUG, 2 INFO, 3 WARNING, 4 ERROR, 5 CRITICAL
 		if (value != null && value >= 1 && value <= 5) {
-			return new String[] { "verbose", "information", "warning", "error", "critical" }[value.intValue() - 1];
+			return LEVELS.get(value.intValue() - 1);
 		}
 		return text(rec, "Severity");
 	}

@@ -59,8 +59,11 @@ final class NxlogTime {
 	/** The sender's UTC offset from Logstash's @timestamp and NXLog's EventReceivedTime, or null. */
 	private static ZoneOffset senderOffset(ObjectNode rec) {
 		Instant utc = ShipperTimes.zoned(NxlogDecoder.text(rec, "@timestamp"));
+		if (utc == null) {
+			return null;
+		}
 		Instant localAsUtc = ShipperTimes.utc(NxlogDecoder.text(rec, "EventReceivedTime"));
-		if (utc == null || localAsUtc == null) {
+		if (localAsUtc == null) {
 			return null;
 		}
 		long seconds = Duration.between(utc, localAsUtc).getSeconds();

@@ -3,13 +3,14 @@ package io.iterdef.kb.decode.ecs.mapping;
 import io.iterdef.kb.decode.ecs.EventMapping;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The mappings of one source (a channel, or a channel and provider), by event id. */
 public final class MappingTable {
 
-	private final Map<Integer, EventMapping> byId = new TreeMap<>();
+	private final Map<Integer, EventMapping> byId = new HashMap<>();
 
 	/** Registers the classification followed by the field mapping for the event id. */
 	public MappingTable put(int eventId, Classification classification, EventMapping fields) {
@@ -33,7 +34,7 @@ public final class MappingTable {
 
 	/** The event ids mapped, in order. */
 	public Iterable<Integer> ids() {
-		return Collections.unmodifiableSet(this.byId.keySet());
+		return Collections.unmodifiableSet(new TreeMap<>(this.byId).keySet());
 	}
 
 }

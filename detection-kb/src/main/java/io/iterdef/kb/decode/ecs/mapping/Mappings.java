@@ -9,8 +9,11 @@ import io.iterdef.kb.decode.ecs.mapping.system.SystemMappings;
 import io.iterdef.kb.decode.ecs.mapping.taskscheduler.TaskSchedulerMappings;
 import io.iterdef.kb.decode.ecs.mapping.wmi.WmiMappings;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link EventMapping} of each Windows event, by channel (compared without case), provider and event id; the
@@ -48,19 +51,52 @@ public final class Mappings {
 
 	/** The mapping for the event; never null (the generic fallback). */
 	public static EventMapping forEvent(String channel, String provider, int eventId) {
-		String p = provider == null ? "" : provider.strip().toLowerCase(Locale.ROOT);
-		String c = channel == null || channel.isBlank() ? CHANNEL_OF_PROVIDER.get(p)
-				: channel.strip().toLowerCase(Locale.ROOT);
-		if (c == null) {
-			return GENERIC;
+		return Source.of(channel, provider).mapping(eventId);
+	}
+
+	/**
+	 * The tables of one channel and provider, as sent: resolved once (trimming, lower-casing and three look-ups per
+	 * event showed in the decode profile). Sources come from the records, so past {@value #MAX_CACHED} the rest are
+	 * resolved each time.
+	 */
+	private record Source(MappingTable ofProvider, MappingTable ofChannel) {
+
+		private static final int MAX_CACHED = 1024;
+
+		private static final Map<List<String>, Source> CACHE = new ConcurrentHashMap<>();
+
+		private static final Source NONE = new Source(null, null);
+
+		static Source of(String channel, String provider) {
+			List<String> key = Arrays.asList(channel, provider);
+			Source s = CACHE.get(key);
+			if (s == null) {
+				s = resolve(channel, provider);
+				if (CACHE.size() < MAX_CACHED) {
+					CACHE.put(key, s);
+				}
+			}
+			return s;
 		}
-		MappingTable table = BY_CHANNEL_AND_PROVIDER.get(c + "|" + p);
-		EventMapping mapping = table == null ? null : table.get(eventId);
-		if (mapping == null) {
-			table = BY_CHANNEL.get(c);
-			mapping = table == null ? null : table.get(eventId);
+
+		private static Source resolve(String channel, String provider) {
+			String p = provider == null ? "" : provider.strip().toLowerCase(Locale.ROOT);
+			String c = channel == null || channel.isBlank() ? CHANNEL_OF_PROVIDER.get(p)
+					: channel.strip().toLowerCase(Locale.ROOT);
+			if (c == null) {
+				return NONE;
+			}
+			return new Source(BY_CHANNEL_AND_PROVIDER.get(c + "|" + p), BY_CHANNEL.get(c));
 		}
-		return mapping == null ? GENERIC : mapping;
+
+		EventMapping mapping(int eventId) {
+			EventMapping mapping = this.ofProvider == null ? null : this.ofProvider.get(eventId);
+			if (mapping == null) {
+				mapping = this.ofChannel == null ? null : this.ofChannel.get(eventId);
+			}
+			return mapping == null ? GENERIC : mapping;
+		}
+
 	}
 
 }

@@ -2,9 +2,12 @@ package io.iterdef.kb.decode.ecs.mapping;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Helpers shared by the mappings: Windows event data values are strings, often "-" or empty for "none", numbers in
@@ -127,41 +130,90 @@ public final class Values {
 			}
 			String algo = part.substring(0, eq).strip().toLowerCase(Locale.ROOT).replace("-", "");
 			String digest = part.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
-			if (!algo.isEmpty() && !digest.isEmpty() && !digest.chars().allMatch(c -> c == '0')) {
+			if (!algo.isEmpty() && !digest.isEmpty() && !zeros(digest)) {
 				result.put(algo, digest);
 			}
 		}
 		return result;
 	}
 
+	private static boolean zeros(String digest) {
+		for (int i = 0; i < digest.length(); i++) {
+			if (digest.charAt(i) != '0') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** The object at a dotted path, created on the way. */
 	public static ObjectNode object(ObjectNode root, String path) {
-		return object(root, path, path.length());
+		String[] keys = Path.of(path).keys;
+		return walk(root, keys, keys.length);
+	}
+
+	/** The object at the first {@code count} keys, created on the way. */
+	private static ObjectNode walk(ObjectNode root, String[] keys, int count) {
+		ObjectNode node = root;
+		for (int i = 0; i < count; i++) {
+			node = node.withObjectProperty(keys[i]);
+		}
+		return node;
 	}
 
 	/**
-	 * The object at the dotted path {@code path.substring(0, end)}, created on the way. Walks the keys with indexOf
-	 * rather than String.split: every put of every mapping goes through here.
+	 * A dotted path split into its keys, once: every put of every mapping goes through here, and splitting the path
+	 * each time (substrings, their hashes) showed in the decode profile. Paths are the mappings' own (a few hundred);
+	 * past {@value #MAX_CACHED} the rest are split each time, so that paths built from record values cannot grow it.
 	 */
-	private static ObjectNode object(ObjectNode root, String path, int end) {
-		ObjectNode node = root;
-		int from = 0;
-		while (from <= end) {
-			int dot = path.indexOf('.', from);
-			if (dot < 0 || dot > end) {
-				dot = end;
+	private record Path(String[] keys) {
+
+		private static final int MAX_CACHED = 4096;
+
+		private static final Map<String, Path> CACHE = new ConcurrentHashMap<>();
+
+		static Path of(String path) {
+			Path p = CACHE.get(path);
+			if (p == null) {
+				p = split(path);
+				if (CACHE.size() < MAX_CACHED) {
+					CACHE.put(path, p);
+				}
 			}
-			node = node.withObjectProperty(path.substring(from, dot));
-			from = dot + 1;
+			return p;
 		}
-		return node;
+
+		/** The keys between the dots (empty keys included, as the walk by indexOf had them). */
+		private static Path split(String path) {
+			List<String> keys = new ArrayList<>();
+			int from = 0;
+			while (true) {
+				int dot = path.indexOf('.', from);
+				if (dot < 0) {
+					keys.add(path.substring(from));
+					return new Path(keys.toArray(new String[0]));
+				}
+				keys.add(path.substring(from, dot));
+				from = dot + 1;
+			}
+		}
+
+		String leaf() {
+			return this.keys[this.keys.length - 1];
+		}
+
+		ObjectNode parent(ObjectNode root) {
+			return walk(root, this.keys, this.keys.length - 1);
+		}
+
 	}
 
 	/** Sets a text field at a dotted path when the value is present (not null, blank or "-"); the value is kept as is. */
 	public static void put(ObjectNode root, String path, String value) {
 		String v = present(value);
 		if (v != null) {
-			parent(root, path).put(leaf(path), v);
+			Path p = Path.of(path);
+			p.parent(root).put(p.leaf(), v);
 		}
 	}
 
@@ -177,13 +229,15 @@ public final class Values {
 
 	public static void putLong(ObjectNode root, String path, Long value) {
 		if (value != null) {
-			parent(root, path).put(leaf(path), value);
+			Path p = Path.of(path);
+			p.parent(root).put(p.leaf(), value);
 		}
 	}
 
 	public static void putBoolean(ObjectNode root, String path, Boolean value) {
 		if (value != null) {
-			parent(root, path).put(leaf(path), value);
+			Path p = Path.of(path);
+			p.parent(root).put(p.leaf(), value);
 		}
 	}
 
@@ -242,15 +296,6 @@ public final class Values {
 				put(root, prefix + ".hash." + h.getKey(), h.getValue());
 			}
 		}
-	}
-
-	private static ObjectNode parent(ObjectNode root, String path) {
-		int dot = path.lastIndexOf('.');
-		return dot < 0 ? root : object(root, path, dot);
-	}
-
-	private static String leaf(String path) {
-		return path.substring(path.lastIndexOf('.') + 1);
 	}
 
 }

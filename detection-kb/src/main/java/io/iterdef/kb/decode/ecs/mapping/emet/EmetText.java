@@ -1,5 +1,6 @@
 package io.iterdef.kb.decode.ecs.mapping.emet;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.decode.WinEvent;
 import io.iterdef.kb.decode.ecs.mapping.Values;
@@ -18,6 +19,8 @@ import static io.iterdef.kb.decode.ecs.mapping.Values.put;
  * Session ID, PID "0xBA8 (2984)", TID, Module, Address, API Name, ReturnAddress, CalledAddress, StackPtr).
  */
 final class EmetText {
+
+	private static final JsonPointer MITIGATION = JsonPointer.compile("/emet/mitigation");
 
 	private static final Pattern DETECTED = Pattern
 		.compile("EMET detected (\\S+) mitigation (?:and will close the application:|in)\\s*(.+?)\\s*$");
@@ -77,7 +80,7 @@ final class EmetText {
 				put(ecs, "emet.mitigation", m.group(1));
 				put(ecs, "process.name", Values.fileName(m.group(2)));
 			}
-			if ((m = CHECK_FAILED.matcher(line)).find() && ecs.at("/emet/mitigation").isMissingNode()) {
+			if ((m = CHECK_FAILED.matcher(line)).find() && ecs.at(MITIGATION).isMissingNode()) {
 				put(ecs, "emet.mitigation", m.group(1));
 			}
 			if ((m = FIELD.matcher(line)).matches()) {

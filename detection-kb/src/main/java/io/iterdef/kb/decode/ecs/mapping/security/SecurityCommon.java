@@ -1,5 +1,6 @@
 package io.iterdef.kb.decode.ecs.mapping.security;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.decode.WinEvent;
 import io.iterdef.kb.decode.ecs.mapping.Values;
@@ -19,6 +20,8 @@ import static io.iterdef.kb.decode.ecs.mapping.Values.trimmed;
  * hex form ("0x" and lower-case digits, libevtx padding removed) so that logons correlate across shippers.
  */
 final class SecurityCommon {
+
+	private static final JsonPointer LOGON_ID = JsonPointer.compile("/winlog/logon/id");
 
 	private static final Map<String, String> LOGON_TYPES = Map.of("2", "Interactive", "3", "Network", "4", "Batch",
 			"5", "Service", "7", "Unlock", "8", "NetworkCleartext", "9", "NewCredentials", "10", "RemoteInteractive",
@@ -58,7 +61,7 @@ final class SecurityCommon {
 		if (logonType != null && LOGON_TYPES.containsKey(logonType)) {
 			put(ecs, "winlog.logon.type", LOGON_TYPES.get(logonType));
 		}
-		if (ecs.at("/winlog/logon/id").isMissingNode()) {
+		if (ecs.at(LOGON_ID).isMissingNode()) {
 			put(ecs, "winlog.logon.id", Values.hexId(e.data("SubjectLogonId")));
 		}
 	}

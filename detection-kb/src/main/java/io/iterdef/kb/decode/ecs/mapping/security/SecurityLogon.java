@@ -1,5 +1,6 @@
 package io.iterdef.kb.decode.ecs.mapping.security;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.kb.decode.WinEvent;
 import io.iterdef.kb.decode.ecs.mapping.Values;
@@ -17,6 +18,8 @@ import static io.iterdef.kb.decode.ecs.mapping.Values.trimmed;
  * winlog.logon.authentication_package ("User32 " is sent with its trailing space; event_data keeps it raw).
  */
 final class SecurityLogon {
+
+	private static final JsonPointer OUTCOME = JsonPointer.compile("/event/outcome");
 
 	private static final Map<Long, String> STATUS = Map.ofEntries(
 			Map.entry(0xc000005eL, "There are currently no logon servers available to service the logon request."),
@@ -83,7 +86,7 @@ final class SecurityLogon {
 
 	private static void statusOutcome(WinEvent e, ObjectNode ecs) {
 		Long status = Values.number(e.data("Status"));
-		if (status != null && !ecs.at("/event/outcome").isTextual()) {
+		if (status != null && !ecs.at(OUTCOME).isTextual()) {
 			put(ecs, "event.outcome", status == 0 ? "success" : "failure");
 		}
 	}
