@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar [JMH options]}: runs the CPU-only benchmarks of issue 9 and prints
- * the table. Defaults (3 to 4 minutes): 2 forks, each 2 x 1 s warm-up and 3 x 1 s measurement per benchmark; JMH's options
+ * the table. Defaults (about 5 minutes): 2 forks, each 3 x 2 s warm-up (normalize takes seconds to reach full speed) and 3 x 1 s
+ * measurement per benchmark; JMH's options
  * override them ({@code -f 3 -wi 5 -i 5}, {@code -p events=50000}, a regex to run a subset, {@code -h} for all).
  */
 public final class BenchMain {
@@ -47,10 +48,10 @@ public final class BenchMain {
 			options.forks(2);
 		}
 		if (!cli.getWarmupIterations().hasValue()) {
-			options.warmupIterations(2);
+			options.warmupIterations(3);
 		}
 		if (!cli.getWarmupTime().hasValue()) {
-			options.warmupTime(TimeValue.seconds(1));
+			options.warmupTime(TimeValue.seconds(2));
 		}
 		if (!cli.getMeasurementIterations().hasValue()) {
 			options.measurementIterations(3);
