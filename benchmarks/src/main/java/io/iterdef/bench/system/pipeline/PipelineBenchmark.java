@@ -20,7 +20,7 @@ public final class PipelineBenchmark implements SystemBenchmark {
 	static final String AIM_P99 = "p99 event to alert at half load";
 
 	/**
-	 * streams-app's heap: the detect sessions keep every event for the rule library's longest window (30 min), so
+	 * streams-app's heap: the detect sessions keep every event for the rule library's longest window (15 min), so
 	 * the heap grows by every event the benchmark sends (a few KiB each, see the soak): 1g fills within a full run.
 	 */
 	static final String HEAP = "6g";
@@ -80,8 +80,8 @@ public final class PipelineBenchmark implements SystemBenchmark {
 					max.cap()));
 			out.note(latencyFloor());
 			out.note("streams-app -Xmx" + rig.heap() + ": the detect sessions keep every event for the longest rule "
-					+ "window (30 min), so the heap grew with every event sent here; a long run at these rates would "
-					+ "hold events/s x 30 min of them (the soak measures the heap per event)");
+					+ "window (15 min), so the heap grew with every event sent here; a long run at these rates would "
+					+ "hold events/s x 15 min of them (the soak measures the heap per event)");
 			if (paced.lateEvents() > 0 || max.lateEvents() > 0) {
 				out.note("late events (older than their detect task's clock: evaluated by single-event rules only, "
 						+ "so they never count toward a threshold or a sequence); how late each was: the 'late event' "

@@ -20,7 +20,7 @@ import java.util.OptionalDouble;
 public final class SoakBenchmark implements SystemBenchmark {
 	static final String AIM = "soak heap growth after windows expire";
 
-	/** A fixed rate (events/s) instead of half the sustained one, e.g. one whose 30 minutes of events fit the heap. */
+	/** A fixed rate (events/s) instead of half the sustained one, e.g. one whose 15 minutes of events (the longest window) fit the heap. */
 	static final String RATE_PROPERTY = "bench.soak.rate";
 
 	private static final double MIB = 1024.0 * 1024;
@@ -74,7 +74,7 @@ public final class SoakBenchmark implements SystemBenchmark {
 					.measure("p99 event to alert during the soak", paced.p99(), "ms")
 					.aim(Aim.atMost(AIM, growth, 10, "%"))
 					.note(String.format(Locale.ROOT, "streams-app -Xmx%s; heap sampled with jcmd GC.run + GC.heap_info "
-							+ "at %d s and %d s of %d s of load; the rule library's longest window is 30 min and its "
+							+ "at %d s and %d s of %d s of load; the rule library's longest window is 15 min and its "
 							+ "longest suppression 1 h: a shorter soak measures before those expire, and until they do "
 							+ "the heap grows by about the per-event figure for every event", pipeline.heap(),
 							times.startSample().toSeconds(), times.endSample().toSeconds(), times.total().toSeconds()));

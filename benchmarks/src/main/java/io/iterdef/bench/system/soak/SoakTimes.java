@@ -20,7 +20,7 @@ record SoakTimes(Duration total, Duration startSample, Duration endSample, Durat
 
 	/**
 	 * The soak's times; {@code -Dbench.soak.minutes=N} sets another length, e.g. 45 to take the first sample after the
-	 * 30-minute windows have expired once.
+	 * 15-minute windows have expired twice.
 	 */
 	static SoakTimes of(boolean quick) {
 		String minutes = System.getProperty(MINUTES_PROPERTY);
