@@ -19,6 +19,15 @@ import org.slf4j.LoggerFactory;
 final class BulkOutcome implements BulkListener<BulkOutcome.Source> {
     private static final Logger log = LoggerFactory.getLogger(BulkOutcome.class);
 
+    /**
+     * The {@code filter_path} of the indexer's bulk requests: what {@link #afterBulk} reads and the client's
+     * {@code BulkResponse} requires, no more. Without it Elasticsearch writes, and the client parses into objects,
+     * each item's {@code _version}, {@code result}, {@code _shards}, {@code _seq_no} and {@code _primary_term} too.
+     * {@code error} and {@code status} keep a failed request's error body readable.
+     */
+    static final String RESPONSE_FIELDS =
+            "took,errors,error,status,items.*._index,items.*._id,items.*.status,items.*.error";
+
     record Source(TopicPartition partition, long offset) {
     }
 

@@ -68,7 +68,8 @@ public final class EventIndexer implements AutoCloseable {
         if (!putTemplates()) {
             return;
         }
-        ElasticsearchClient client = ElasticsearchFactory.client(rest);
+        ElasticsearchClient client = ElasticsearchFactory.client(rest)
+                .withTransportOptions(o -> o.setParameter("filter_path", BulkOutcome.RESPONSE_FIELDS));
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProps)) {
             consumer = c;
             BulkIngester<BulkOutcome.Source> ingester = BulkIngester.of(b -> b.client(client)

@@ -65,6 +65,60 @@ class EventDocumentTest {
     }
 
     @Test
+    void shouldFindTheIdsAndTimestampWhereverTheyStandAndWhateverSurroundsThem() {
+        EventDocument doc = EventDocument.forEvent(bytes("{\"process\":{\"id\":\"not-this\",\"args\":[{\"event\":"
+                + "{\"id\":\"nor-this\"}},[1,2.5,null,true]]},\"event\":{\"kind\":{\"id\":\"x\"},\"id\":\"" + ID
+                + "\",\"code\":4688},\"id\":\"top\",\"@timestamp\":\"2020-09-04T20:09:55Z\",\"tail\":{}}"));
+        EventDocument alert = EventDocument.forAlert(bytes("{\"rule\":{\"id\":\"r\"},\"id\":\"a1\","
+                + "\"@timestamp\":\"2020-09-04T20:09:55Z\"}"));
+
+        assertThat(doc.id()).isEqualTo(ID);
+        assertThat(doc.index()).isEqualTo("events-2020.09.04");
+        assertThat(alert.id()).isEqualTo("a1");
+    }
+
+    @Test
+    void shouldTakeTheLastOfDuplicateKeysAsAParsedTreeDoes() {
+        byte[] json = bytes("{\"@timestamp\":\"2020-09-04T20:09:55Z\",\"event\":{\"id\":\"first\"},"
+                + "\"event\":{\"id\":\"second\"},\"@timestamp\":\"2020-09-05T20:09:55Z\"}");
+
+        EventDocument doc = EventDocument.forEvent(json);
+
+        assertThat(doc.id()).isEqualTo("second").isEqualTo(doc.source().path("event").path("id").asText());
+        assertThat(doc.index()).isEqualTo("events-2020.09.05");
+    }
+
+    @Test
+    void shouldRefuseAnEventWhoseIdIsNotAString() {
+        assertThatThrownBy(() -> EventDocument.forEvent(bytes("{\"@timestamp\":\"2020-09-04T20:09:55Z\","
+                + "\"event\":{\"id\":42}}")))
+                .isInstanceOf(EventDocument.InvalidDocumentException.class)
+                .hasMessageContaining("event.id");
+        assertThatThrownBy(() -> EventDocument.forEvent(bytes("{\"@timestamp\":\"2020-09-04T20:09:55Z\","
+                + "\"event\":[{\"id\":\"" + ID + "\"}]}")))
+                .isInstanceOf(EventDocument.InvalidDocumentException.class)
+                .hasMessageContaining("event.id");
+    }
+
+    @Test
+    void shouldRefuseARecordThatIsBrokenAfterItsIdAndTimestamp() {
+        String head = "{\"@timestamp\":\"2020-09-04T20:09:55Z\",\"event\":{\"id\":\"" + ID + "\"},";
+
+        assertThatThrownBy(() -> EventDocument.forEvent(bytes(head + "\"x\":[1,}")))
+                .isInstanceOf(EventDocument.InvalidDocumentException.class)
+                .hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> EventDocument.forEvent(bytes(head + "\"x\":{\"y\":\"trunc")))
+                .isInstanceOf(EventDocument.InvalidDocumentException.class)
+                .hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> EventDocument.forEvent(bytes("[" + head + "}]")))
+                .isInstanceOf(EventDocument.InvalidDocumentException.class)
+                .hasMessage("not a JSON object");
+        assertThatThrownBy(() -> EventDocument.forEvent(new byte[0]))
+                .isInstanceOf(EventDocument.InvalidDocumentException.class)
+                .hasMessage("not a JSON object");
+    }
+
+    @Test
     void shouldRefuseAnEventWhenTheTimestampIsNotAnInstant() {
         assertThatThrownBy(() -> EventDocument.forEvent(bytes("{\"@timestamp\":\"2020-09-04 20:09:55\","
                 + "\"event\":{\"id\":\"" + ID + "\"}}")))
