@@ -11,6 +11,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -23,9 +24,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** A compiled set of DRL rules (one KieBase, STREAM mode), built programmatically from the DRL text. */
@@ -39,10 +42,26 @@ public final class RuleSet {
 
 	private final List<String> warnings;
 
-	private RuleSet(KieBase kieBase, Map<String, RuleInfo> rules, List<String> warnings) {
+	/** Qualified names of the eager rules ({@link EagerRules}), evaluated on arrival by a stream detector. */
+	private final Set<String> eager;
+
+	/** Builds further KieBases from the compiled rules (for a stream detector's sessions), without compiling again. */
+	private final Supplier<KieBase> newKieBase;
+
+	/** A stream detector's KieBases, built on the first one. */
+	private StreamBases streamBases;
+
+	/** The main session's rules (all but the eager ones) and the eager rules alone (null when there are none). */
+	private record StreamBases(KieBase main, KieBase eager) {
+	}
+
+	private RuleSet(KieBase kieBase, Map<String, RuleInfo> rules, List<String> warnings, Set<String> eager,
+			Supplier<KieBase> newKieBase) {
 		this.kieBase = kieBase;
 		this.rules = rules;
 		this.warnings = warnings;
+		this.eager = eager;
+		this.newKieBase = newKieBase;
 	}
 
 	/** All DRL under classpath:rules/** (directories and jars). */
@@ -82,7 +101,8 @@ public final class RuleSet {
 			.map(RuleSet::describe).toList();
 		KieBaseConfiguration conf = ks.newKieBaseConfiguration();
 		conf.setOption(EventProcessingOption.STREAM);
-		KieBase kieBase = ks.newKieContainer(releaseId).newKieBase(conf);
+		KieContainer container = ks.newKieContainer(releaseId);
+		KieBase kieBase = container.newKieBase(conf);
 		ks.getRepository().removeKieModule(releaseId);
 		Map<String, RuleInfo> rules = new LinkedHashMap<>();
 		List<Rule> all = new ArrayList<>();
@@ -95,7 +115,32 @@ public final class RuleSet {
 			rules.put(info.qualifiedName(), info);
 		}
 		applyEventExpiration(kieBase, rules.values());
-		return new RuleSet(kieBase, rules, warnings);
+		Set<String> eager = Set.copyOf(EagerRules.of(drlByPath, rules));
+		return new RuleSet(kieBase, rules, warnings, eager, () -> container.newKieBase(conf));
+	}
+
+	/**
+	 * A stream detector's two KieBases: the main session's without the eager rules (so that an event released by the
+	 * reorder buffer does not evaluate them a second time) and one with the eager rules alone. Built once, from the
+	 * compiled packages (no second compilation), event expiration as for the whole set.
+	 */
+	private synchronized StreamBases streamBases() {
+		if (streamBases == null) {
+			if (eager.isEmpty()) {
+				streamBases = new StreamBases(kieBase, null);
+			}
+			else {
+				KieBase main = newKieBase.get();
+				KieBase eagerOnly = newKieBase.get();
+				for (RuleInfo r : rules.values()) {
+					(eager.contains(r.qualifiedName()) ? main : eagerOnly).removeRule(r.packageName(), r.name());
+				}
+				applyEventExpiration(main, rules.values());
+				applyEventExpiration(eagerOnly, rules.values());
+				streamBases = new StreamBases(main, eagerOnly);
+			}
+		}
+		return streamBases;
 	}
 
 	/**
@@ -122,6 +167,15 @@ public final class RuleSet {
 	/** The rules' metadata, ordered by package and name. */
 	public List<RuleInfo> rules() {
 		return List.copyOf(rules.values());
+	}
+
+	/**
+	 * True for a rule a stream detector evaluates when an event arrives, before the reorder buffer (see
+	 * {@link EagerRules}): a single-event rule on one {@code Event} pattern whose consequence does not change working
+	 * memory.
+	 */
+	public boolean isEager(RuleInfo rule) {
+		return eager.contains(rule.qualifiedName());
 	}
 
 	/** Compiler warnings (empty for a clean rule set). */
@@ -159,7 +213,9 @@ public final class RuleSet {
 	/** As {@link #newStreamDetector(Duration, AlertSink, BiConsumer)}, with the rules' task requests. */
 	public StreamDetector newStreamDetector(Duration grace, AlertSink sink, ResponseSink responses,
 			BiConsumer<Event, RuntimeException> onRuleError) {
-		return new StreamDetector(newSession(sink, responses), grace, onRuleError);
+		StreamBases bases = streamBases();
+		return new StreamDetector(new DetectionSession(bases.main(), kieBase, bases.eager(), rules, sink, responses),
+				grace, onRuleError);
 	}
 
 	/**
