@@ -2,7 +2,9 @@ package io.iterdef.faults;
 
 import io.iterdef.kb.decode.DecodeException;
 import io.iterdef.kb.decode.Decoders;
+import io.iterdef.kb.engine.ReorderBuffer;
 import io.iterdef.kb.engine.RuleSet;
+import io.iterdef.kb.engine.StreamDetector;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import java.io.IOException;
@@ -23,8 +25,8 @@ import java.util.regex.Pattern;
  * Load with known outcomes: copies of the demo scenario (sample-events, 19 NXLog lines that raise alerts of several
  * rules), each on a host of its own ({@code c<n>-<run>.faults.example.org}) and shifted {@code n} x 5 minutes later,
  * so every copy is later than the one before (no event is late for the detect clock) and alerts of one copy never
- * suppress another's. Event ids and expected alerts come from the offline engine, per copy, as `iterdef detect`
- * computes them.
+ * suppress another's. Event ids come from the decoders and the expected alerts from a stream detector fed each copy in
+ * sending order, as the detect task judges them.
  */
 final class Load {
     private static final String SCENARIO = "scenarios/encoded-powershell-recon.ndjson";
@@ -60,7 +62,7 @@ final class Load {
                     throw new IllegalStateException("a scenario copy does not decode: " + e.getMessage(), e);
                 }
             }
-            copies.add(new Copy(n, host, lines, events.stream().map(Event::getId).toList(), rules().detect(events)));
+            copies.add(new Copy(n, host, lines, events.stream().map(Event::getId).toList(), liveAlerts(events)));
         }
         return new Load(copies);
     }
@@ -88,6 +90,25 @@ final class Load {
         Set<String> keys = new TreeSet<>();
         copies.forEach(c -> c.alerts().forEach(a -> keys.add(a.getRuleId() + " " + a.getGroupKey())));
         return keys;
+    }
+
+    /**
+     * The alerts the live pipeline raises for one copy: its events in the order they are sent through a stream
+     * detector (reorder buffer, default grace), as the detect task judges them. Eager single-event rules judge an
+     * event on arrival, so of a Sysmon 1 / Security 4688 pair the first sent raises the alert (offline, in time
+     * order, the whole-second 4688 would).
+     */
+    private static List<Alert> liveAlerts(List<Event> events) {
+        java.util.Map<String, Alert> alerts = new java.util.LinkedHashMap<>();
+        try (StreamDetector detector = rules().newStreamDetector(ReorderBuffer.DEFAULT_GRACE,
+                a -> alerts.put(a.getId(), a), (e, ex) -> {
+                    throw ex;
+                })) {
+            events.forEach(detector::add);
+            detector.flush();
+            detector.session().closeSuppressionWindows();
+        }
+        return new ArrayList<>(alerts.values());
     }
 
     private static synchronized RuleSet rules() {
