@@ -4,7 +4,6 @@ import io.iterdef.kb.decode.DecodeException;
 import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.ReorderBuffer;
 import io.iterdef.kb.engine.RuleSet;
-import io.iterdef.kb.engine.StreamDetector;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import java.io.IOException;
@@ -99,16 +98,7 @@ final class Load {
      * order, the whole-second 4688 would).
      */
     private static List<Alert> liveAlerts(List<Event> events) {
-        java.util.Map<String, Alert> alerts = new java.util.LinkedHashMap<>();
-        try (StreamDetector detector = rules().newStreamDetector(ReorderBuffer.DEFAULT_GRACE,
-                a -> alerts.put(a.getId(), a), (e, ex) -> {
-                    throw ex;
-                })) {
-            events.forEach(detector::add);
-            detector.flush();
-            detector.session().closeSuppressionWindows();
-        }
-        return new ArrayList<>(alerts.values());
+        return rules().detectAsStreamed(events, ReorderBuffer.DEFAULT_GRACE);
     }
 
     private static synchronized RuleSet rules() {

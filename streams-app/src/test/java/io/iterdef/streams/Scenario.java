@@ -4,7 +4,6 @@ import io.iterdef.kb.decode.DecodeException;
 import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.ReorderBuffer;
 import io.iterdef.kb.engine.RuleSet;
-import io.iterdef.kb.engine.StreamDetector;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 import java.io.BufferedReader;
@@ -15,9 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The demo scenario from sample-events, and what the engine makes of it live (the expected alerts) and offline. */
 public final class Scenario {
@@ -65,16 +62,7 @@ public final class Scenario {
      * seconds) is older but arrives second, so the alert is raised on the Sysmon 1 event and the 4688 counted into it.
      */
     public static List<Alert> expectedAlerts(RuleSet rules) {
-        Map<String, Alert> alerts = new LinkedHashMap<>();
-        try (StreamDetector detector = rules.newStreamDetector(ReorderBuffer.DEFAULT_GRACE,
-                a -> alerts.put(a.getId(), a), (e, ex) -> {
-                    throw ex;
-                })) {
-            events().forEach(detector::add);
-            detector.flush();
-            detector.session().closeSuppressionWindows();
-        }
-        return new ArrayList<>(alerts.values());
+        return rules.detectAsStreamed(events(), ReorderBuffer.DEFAULT_GRACE);
     }
 
     /** The alerts of the scenario run offline through one session in time order (as `iterdef detect` does). */

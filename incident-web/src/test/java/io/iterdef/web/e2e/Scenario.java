@@ -8,15 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.iterdef.kb.decode.DecodeException;
 import io.iterdef.kb.decode.Decoders;
 import io.iterdef.kb.engine.ReorderBuffer;
 import io.iterdef.kb.engine.RuleSet;
-import io.iterdef.kb.engine.StreamDetector;
 import io.iterdef.kb.event.Alert;
 import io.iterdef.kb.event.Event;
 
@@ -68,16 +65,7 @@ final class Scenario {
 	 * arrives second, so the alert is raised on the Sysmon 1 event and the 4688 counted into it.
 	 */
 	static List<Alert> expectedAlerts(RuleSet rules) {
-		Map<String, Alert> alerts = new LinkedHashMap<>();
-		try (StreamDetector detector = rules.newStreamDetector(ReorderBuffer.DEFAULT_GRACE,
-				a -> alerts.put(a.getId(), a), (e, ex) -> {
-					throw ex;
-				})) {
-			events().forEach(detector::add);
-			detector.flush();
-			detector.session().closeSuppressionWindows();
-		}
-		return new ArrayList<>(alerts.values());
+		return rules.detectAsStreamed(events(), ReorderBuffer.DEFAULT_GRACE);
 	}
 
 }
