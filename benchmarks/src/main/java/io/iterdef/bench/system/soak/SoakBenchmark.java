@@ -66,7 +66,7 @@ public final class SoakBenchmark implements SystemBenchmark {
 			double growth = growthPercent(heap.start(), heap.end());
 			double seconds = times.endSample().minus(times.startSample()).toMillis() / 1000.0;
 			double perEvent = (heap.end() - heap.start()) / (paced.rate() * seconds);
-			out.measure("rate (half of sustained)", paced.rate(), "events/s")
+			out.measure(System.getProperty(RATE_PROPERTY) != null ? "rate (fixed by -Dbench.soak.rate)" : "rate (half of sustained)", paced.rate(), "events/s")
 					.measure("heap after GC, after warm-up", heap.start() / MIB, "MiB")
 					.measure("heap after GC, at the end", heap.end() / MIB, "MiB")
 					.measure("heap growth", growth, "%")
