@@ -21,11 +21,6 @@ import java.util.function.BiConsumer;
  * ({@link DetectionSession#insertLate(Event)}), and counted ({@link #lateEvents()}). A late event therefore never
  * completes a threshold or a sequence; the count tells operators how often that happens (a shipper's clock or a
  * backlog).</li>
- * <li>The eager rules ({@link RuleSet#isEager}: single-event rules whose action does not change working memory) judge
- * an on-time event when it arrives ({@link DetectionSession#evaluateOnArrival(Event)}), its alerts timed at the event's
- * own time, so their alerts do not wait for the grace period; the main session does not hold them, so they do not
- * judge it again when the buffer releases it. Matches out of order within the grace period are judged in arrival
- * order: the first to arrive raises the alert, the others are counted into it.</li>
  * </ul>
  */
 public final class StreamDetector implements AutoCloseable {
@@ -62,17 +57,7 @@ public final class StreamDetector implements AutoCloseable {
 			}
 			return;
 		}
-		evaluateOnArrival(e);
 		insertAll(buffer.add(e));
-	}
-
-	private void evaluateOnArrival(Event e) {
-		try {
-			session.evaluateOnArrival(e);
-		}
-		catch (RuntimeException ex) {
-			onRuleError.accept(e, ex);
-		}
 	}
 
 	private void insertAll(Iterable<Event> events) {
@@ -104,8 +89,7 @@ public final class StreamDetector implements AutoCloseable {
 	 * of them had been evaluated (the rest were still waiting in the buffer), and its clock and newest event time as
 	 * of then. The evaluated ones go into the session with alerts muted (rules fire and suppression windows open, so a
 	 * match already alerted on is not alerted again, and a sequence half seen completes once), then the clock is set;
-	 * the others go back into the buffer, to be evaluated normally. Every one of them had been judged by the eager
-	 * rules on arrival: they are again, muted. The events are read one at a time: the session
+	 * the others go back into the buffer, to be evaluated normally. The events are read one at a time: the session
 	 * holds only what its rules' windows keep.
 	 *
 	 * @param inReleaseOrder the events, by time, ties in arrival order
@@ -116,9 +100,7 @@ public final class StreamDetector implements AutoCloseable {
 		session.setAlertsMuted(true);
 		try {
 			for (long i = 0; i < evaluated && inReleaseOrder.hasNext(); i++) {
-				Event e = inReleaseOrder.next();
-				evaluateOnArrival(e);
-				insertAll(List.of(e));
+				insertAll(List.of(inReleaseOrder.next()));
 			}
 			session.advanceTo(clock);
 		}
@@ -127,17 +109,8 @@ public final class StreamDetector implements AutoCloseable {
 		}
 		this.newest = newest;
 		while (inReleaseOrder.hasNext()) {
-			Event e = inReleaseOrder.next();
-			// the eager rules judged it when it arrived: their suppression state only
-			session.setAlertsMuted(true);
-			try {
-				evaluateOnArrival(e);
-			}
-			finally {
-				session.setAlertsMuted(false);
-			}
 			// nothing is released: they are all within the grace period of the newest of them
-			insertAll(buffer.add(e));
+			insertAll(buffer.add(inReleaseOrder.next()));
 		}
 	}
 

@@ -134,27 +134,6 @@ class DetectProcessorRebuildTest {
     }
 
     @Test
-    void shouldNotSendAnEagerAlertAgainWhenItsEventWasStillInTheReorderBufferAtTheRestart() throws Exception {
-        String fixture = "rules/windows/process_creation/execution_encoded_powershell/match/sysmon1_nop_hidden_enc.json";
-        String encodedRule = "Encoded PowerShell command line";
-        Event encoded;
-        try (InputStream in = DetectProcessorRebuildTest.class.getClassLoader().getResourceAsStream(fixture)) {
-            encoded = Decoders.defaults(ZoneOffset.UTC).decode(in.readAllBytes(), null).get(0);
-        }
-        Task before = new Task();
-        before.pipe(encoded); // judged by the eager rules at once, then waits in the reorder buffer
-        assertThat(before.alerts()).extracting(Alert::getRuleName).containsOnlyOnce(encodedRule);
-        before.close();
-
-        Task after = new Task(); // rebuilt: the buffered event judged again by the eager rules, muted
-        after.quiet();
-        assertThat(after.alerts()).extracting(Alert::getRuleName).doesNotContain(encodedRule);
-        after.pipe(later(encoded, Duration.ofMinutes(1))); // within the rule's suppression, rebuilt from the store
-        after.quiet();
-        assertThat(after.alerts()).extracting(Alert::getRuleName).doesNotContain(encodedRule);
-    }
-
-    @Test
     void shouldDropStoredEventsOlderThanTheRetentionWhenThePunctuatorRuns() {
         Task task = new Task();
         task.pipe(accountThenGroup.get(0));
