@@ -220,10 +220,18 @@ class UpdateExecutorTest {
 				new TaskLimits(10_000, 10_000, maxBytes), new Budget(maxBytes), null, new ArrayList<>());
 	}
 
+	private static final long ENTRY_TIME = java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
+	/**
+	 * The same bytes for the same content on every call: the entry's time is fixed, as otherwise two calls either
+	 * side of a 2-second DOS time step would give different jars.
+	 */
 	static byte[] jar(String content) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-			zip.putNextEntry(new ZipEntry("content.txt"));
+			ZipEntry entry = new ZipEntry("content.txt");
+			entry.setTime(ENTRY_TIME);
+			zip.putNextEntry(entry);
 			zip.write(content.getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
 		}
