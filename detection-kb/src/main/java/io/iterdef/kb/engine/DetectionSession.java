@@ -1,6 +1,7 @@
 package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Event;
+import io.iterdef.kb.event.KeptFields;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
@@ -43,11 +44,15 @@ public final class DetectionSession implements AutoCloseable {
 
 	private final AgendaFilter singleEventRulesOnly;
 
+	private final KeptFields fieldsRead;
+
 	/** Evaluates late events; created on the first one. */
 	private KieSession late;
 
-	DetectionSession(KieBase kieBase, Map<String, RuleInfo> rules, AlertSink sink, ResponseSink responses) {
+	DetectionSession(KieBase kieBase, Map<String, RuleInfo> rules, AlertSink sink, ResponseSink responses,
+			KeptFields fieldsRead) {
 		this.kieBase = kieBase;
+		this.fieldsRead = fieldsRead;
 		this.session = newPseudoClockSession(kieBase);
 		this.clock = session.getSessionClock();
 		this.alerts = new Alerts(rules, sink, clock::getCurrentTime);
@@ -84,11 +89,14 @@ public final class DetectionSession implements AutoCloseable {
 	/**
 	 * Advances the pseudo clock to the event's time (never backwards), inserts the event and fires the rules. An event
 	 * older than the clock is inserted at the current clock; callers route those to {@link #insertLate(Event)}.
+	 * Then the event is {@linkplain Event#compact(KeptFields) compacted} (when parsed from JSON) to the fields the
+	 * rules read, as the session keeps it for the longest window.
 	 */
 	public void insert(Event e) {
 		advanceClock(e.getTimestampMillis());
 		session.insert(e);
 		session.fireAllRules();
+		e.compact(fieldsRead);
 	}
 
 	/**

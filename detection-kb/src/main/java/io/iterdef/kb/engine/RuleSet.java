@@ -2,6 +2,7 @@ package io.iterdef.kb.engine;
 
 import io.iterdef.kb.event.Event;
 import io.iterdef.kb.event.Alert;
+import io.iterdef.kb.event.KeptFields;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
@@ -23,8 +24,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
@@ -39,10 +44,17 @@ public final class RuleSet {
 
 	private final List<String> warnings;
 
-	private RuleSet(KieBase kieBase, Map<String, RuleInfo> rules, List<String> warnings) {
+	private final KeptFields fieldsRead;
+
+	/** {@code field("…")} and {@code fieldString("…")} with a literal path, in DRL text. */
+	private static final Pattern FIELD_READ = Pattern
+		.compile("\\bfield(?:String)?\\(\\s*\"((?:[^\"\\\\\\n]|\\\\.)+)\"\\s*\\)");
+
+	private RuleSet(KieBase kieBase, Map<String, RuleInfo> rules, List<String> warnings, KeptFields fieldsRead) {
 		this.kieBase = kieBase;
 		this.rules = rules;
 		this.warnings = warnings;
+		this.fieldsRead = fieldsRead;
 	}
 
 	/** All DRL under classpath:rules/** (directories and jars). */
@@ -95,7 +107,28 @@ public final class RuleSet {
 			rules.put(info.qualifiedName(), info);
 		}
 		applyEventExpiration(kieBase, rules.values());
-		return new RuleSet(kieBase, rules, warnings);
+		return new RuleSet(kieBase, rules, warnings, fieldsRead(drlByPath));
+	}
+
+	/**
+	 * The paths the rules read with {@code field("…")} or {@code fieldString("…")} (a literal path), which the
+	 * sessions keep when they compact an event they have evaluated. A path read some other way (a helper's argument)
+	 * still works: the event reads its JSON again for it.
+	 */
+	static KeptFields fieldsRead(Map<String, String> drlByPath) {
+		Set<String> paths = new TreeSet<>();
+		for (String drl : drlByPath.values()) {
+			Matcher m = FIELD_READ.matcher(drl);
+			while (m.find()) {
+				paths.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+			}
+		}
+		return KeptFields.of(paths);
+	}
+
+	/** The paths the rules read by name, kept when a session compacts an evaluated event. */
+	public KeptFields fieldsRead() {
+		return fieldsRead;
 	}
 
 	/**
@@ -144,7 +177,7 @@ public final class RuleSet {
 
 	/** As {@link #newSession(AlertSink)}, the rules' task requests ({@code response.collect}) going to {@code responses}. */
 	public DetectionSession newSession(AlertSink sink, ResponseSink responses) {
-		return new DetectionSession(kieBase, rules, sink, responses);
+		return new DetectionSession(kieBase, rules, sink, responses, fieldsRead);
 	}
 
 	/**

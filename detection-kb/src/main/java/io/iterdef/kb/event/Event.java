@@ -17,12 +17,34 @@ import java.util.Objects;
 /**
  * The Drools fact: an immutable normalized event, wrapping its ECS tree. Typed getters for the fields rules use
  * most; {@link #field(String)} for any dotted path.
+ *
+ * <p>An event parsed from JSON can be {@linkplain #compact(KeptFields) compacted} once the rules have seen it: the
+ * tree (about 10 KiB of heap for a 2.3 KB Windows event) is dropped and the JSON it came from (which the event keeps)
+ * and the values at the paths the rules read are what remain. Nothing a caller sees changes: a path that was not
+ * kept is read from the JSON again. A detect session keeps every event for its longest window, so this sets how
+ * many events per second a heap can hold.
  */
 @Role(Role.Type.EVENT)
 @Timestamp("timestampMillis")
 public final class Event {
 
-	private final ObjectNode tree;
+	/** The ECS tree; null once compacted. */
+	private ObjectNode tree;
+
+	/** The JSON the event was parsed from, or null when it was built from a tree. */
+	private final byte[] json;
+
+	/** Once compacted: the paths whose values were kept, to tell "absent" from "not kept". */
+	private KeptFields keptFields;
+
+	/**
+	 * Once compacted: path, value pairs (value a {@link JsonNode} or null when absent), the kept paths present in the
+	 * event and then any other path read since, remembered.
+	 */
+	private Object[] kept;
+
+	/** {@link #hashCode()}, once computed (0: not yet). */
+	private int hash;
 
 	private final String id;
 
@@ -80,12 +102,16 @@ public final class Event {
 	private static final JsonPointer EVENT_TYPE = JsonPointer.compile("/event/type");
 
 	private Event(ObjectNode tree) {
-		this(tree, null);
+		this(tree, null, null);
 	}
 
-	/** {@code parsedTimestamp}: the tree's @timestamp already parsed by the caller, or null to parse it here. */
-	private Event(ObjectNode tree, Instant parsedTimestamp) {
+	/**
+	 * {@code parsedTimestamp}: the tree's @timestamp already parsed by the caller, or null to parse it here;
+	 * {@code json}: the JSON the tree was parsed from, or null.
+	 */
+	private Event(ObjectNode tree, Instant parsedTimestamp, byte[] json) {
 		this.tree = tree;
+		this.json = json;
 		this.id = text(tree, EVENT_ID);
 		String ts = text(tree, TIMESTAMP);
 		if (ts == null) {
@@ -132,16 +158,21 @@ public final class Event {
 	 * round-trip exactly; the parse was a tenth of the decode time of the JSON formats).
 	 */
 	public static Event ownTree(ObjectNode ecs, Instant timestamp) {
-		return new Event(ecs, Objects.requireNonNull(timestamp, "timestamp"));
+		return new Event(ecs, Objects.requireNonNull(timestamp, "timestamp"), null);
 	}
 
-	/** Parses ECS event JSON (as written by {@link #toJson()}). */
+	/**
+	 * Parses ECS event JSON (as written by {@link #toJson()}). The event keeps the bytes (a copy), so it can be
+	 * {@linkplain #compact(KeptFields) compacted}.
+	 */
 	public static Event fromJson(byte[] json) {
-		return new Event(Json.parseObject(json));
+		byte[] own = json.clone();
+		return new Event(Json.parseObject(own), null, own);
 	}
 
+	/** The ECS JSON: the bytes it was parsed from, or the tree written out. */
 	public byte[] toJson() {
-		return Json.write(tree);
+		return json != null ? json.clone() : Json.write(tree);
 	}
 
 	public String toJsonString() {
@@ -150,7 +181,29 @@ public final class Event {
 
 	/** A copy of the ECS tree. */
 	public ObjectNode toTree() {
-		return tree.deepCopy();
+		ObjectNode t = tree;
+		return t != null ? t.deepCopy() : Json.parseObject(json);
+	}
+
+	/**
+	 * Drops the ECS tree of an event parsed from JSON, keeping the values at {@code fields}' paths (the ones the rules
+	 * read) that the event has; a no-op for an event built from a tree, or one already compacted. Every getter answers
+	 * as before: {@link #field(String)} for a path that was not kept parses the JSON again (and remembers the answer).
+	 * Not thread-safe against concurrent readers of the same event (a detect session calls it on its own events).
+	 */
+	public void compact(KeptFields fields) {
+		ObjectNode t = tree;
+		if (json == null || t == null) {
+			return;
+		}
+		this.kept = fields.valuesIn(t);
+		this.keptFields = fields;
+		this.tree = null;
+	}
+
+	/** True once {@link #compact(KeptFields)} dropped the tree. */
+	public boolean isCompact() {
+		return tree == null;
 	}
 
 	public String getId() {
@@ -214,23 +267,56 @@ public final class Event {
 
 	/** The value at a dotted ECS path as plain Java (String, Long, Double, Boolean, List, Map), or null. */
 	public Object field(String dottedPath) {
-		return Json.toJava(node(tree, dottedPath));
+		return Json.toJava(lookup(dottedPath));
 	}
 
 	/** The value at a dotted ECS path as text (numbers and booleans converted), or null when absent or structured. */
 	public String fieldString(String dottedPath) {
-		JsonNode n = node(tree, dottedPath);
+		JsonNode n = lookup(dottedPath);
 		return n != null && n.isValueNode() && !n.isNull() ? n.asText() : null;
+	}
+
+	private JsonNode lookup(String dottedPath) {
+		ObjectNode t = tree;
+		if (t != null) {
+			return node(t, dottedPath);
+		}
+		Object[] pairs = kept;
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (dottedPath.equals(pairs[i])) {
+				return (JsonNode) pairs[i + 1];
+			}
+		}
+		if (keptFields.contains(dottedPath)) {
+			return null; // kept, and the event has no value there
+		}
+		// a path no rule names literally (a helper's argument): read the JSON again, once per event and path
+		JsonNode found = node(Json.parseObject(json), dottedPath);
+		Object[] more = java.util.Arrays.copyOf(pairs, pairs.length + 2);
+		more[pairs.length] = dottedPath;
+		more[pairs.length + 1] = found;
+		kept = more;
+		return found;
+	}
+
+	private ObjectNode tree() {
+		ObjectNode t = tree;
+		return t != null ? t : Json.parseObject(json);
 	}
 
 	@Override
 	public boolean equals(Object o) {
-		return o instanceof Event other && tree.equals(other.tree);
+		return o instanceof Event other && (this == other || tree().equals(other.tree()));
 	}
 
 	@Override
 	public int hashCode() {
-		return tree.hashCode();
+		int h = hash;
+		if (h == 0) {
+			h = tree().hashCode();
+			hash = h;
+		}
+		return h;
 	}
 
 	@Override
