@@ -42,7 +42,9 @@ class DashboardBrowserIT extends BrowserSupport {
 
 	private void indexFixtures() {
 		List<Map<String, Object>> events = new ArrayList<>();
-		// the newest event two minutes ago; one event three hours ago (only in the 24 h range)
+		// the newest event two minutes ago; one event three hours ago (only in the 24 h range). Each arrived
+		// (event.ingested) a minute after its time, so the lags read "2 min …" and "1 min …" for the whole minute
+		// after now, however long the login and the clicks take (with 5 s, any run slower than 5 s read "2 min").
 		int[] minutesAgo = { 40, 30, 30, 10, 2, 180 };
 		String[] channels = { "Security", "Security", "Microsoft-Windows-Sysmon/Operational", "System", "Security",
 				"Security" };
@@ -50,7 +52,7 @@ class DashboardBrowserIT extends BrowserSupport {
 			Instant time = now.minus(minutesAgo[i], ChronoUnit.MINUTES);
 			events.add(Map.of("@timestamp", time.toString(), "event",
 					Map.of("id", "it-" + UUID.randomUUID(), "code", i % 2 == 0 ? "4624" : "1", "ingested",
-							time.plusSeconds(5).toString()),
+							time.plusSeconds(60).toString()),
 					"host", Map.of("name", host), "winlog", Map.of("channel", channels[i])));
 		}
 		EsFixtures fixtures = new EsFixtures(client, rest);

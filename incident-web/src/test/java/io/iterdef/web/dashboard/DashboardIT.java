@@ -79,9 +79,12 @@ class DashboardIT extends StackSupport {
 
 	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	private final Instant fiftyMinutesAgo = now.minus(50, ChronoUnit.MINUTES);
+	// At the start of a minute, so that the events indexed at +0..2 s all fall into one one-minute bucket: taken
+	// from now to the second, a now at :58 or :59 put the last of them into the next bucket and the counts per
+	// bucket below failed.
+	private final Instant fiftyMinutesAgo = now.minus(50, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
 
-	private final Instant twentyMinutesAgo = now.minus(20, ChronoUnit.MINUTES);
+	private final Instant twentyMinutesAgo = now.minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
 
 	private final Instant ninetySecondsAgo = now.minusSeconds(90);
 

@@ -123,7 +123,9 @@ class AgentsEndToEndIT extends EndToEndSupport {
 		Map<String, Object> query = Map.of("bool", Map.of("filter", List.of(
 				Map.of("term", Map.of("host.name", run.hostA())),
 				Map.of("match_phrase", Map.of("iterdef.task.id", taskId)))));
-		within(60).until(() -> run.searchEvents(query, 1).size() > 0);
+		// until all of them are searchable, not just the first: the indexer's bulks (1000 operations or 500 ms) and
+		// Elasticsearch's refreshes can make the task's events visible in parts
+		within(60).until(() -> run.searchEvents(query, 10000).size() >= events.size());
 		JsonNode hits = run.searchEvents(query, 10000);
 		assertThat(hits.size()).as("the task's events in Elasticsearch").isEqualTo(events.size());
 	}

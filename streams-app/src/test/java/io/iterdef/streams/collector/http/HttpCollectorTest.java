@@ -203,7 +203,9 @@ class HttpCollectorTest {
 
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.body()).contains("within 300 ms");
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        // refused by the 300 ms send timeout, not left to the client's 20 s request timeout; the margin is wide
+        // because the first request of a fresh HttpClient can stall for seconds on a loaded CI machine
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
         assertThat(metrics.endpoint("http").refusedCount("kafka-unavailable")).isEqualTo(1);
     }
 

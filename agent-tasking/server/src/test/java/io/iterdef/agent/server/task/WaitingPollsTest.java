@@ -61,10 +61,12 @@ class WaitingPollsTest {
 	@Test
 	void shouldAnswerWithoutTasksAtTheDeadline() {
 		WaitingPoll poll = poll(UUID.randomUUID());
-		polls.await(poll, Duration.ofMillis(200));
+		// a deadline long enough that the check right after cannot miss it: with 200 ms, a test thread descheduled
+		// (GC, a loaded CI machine) for that long between the two lines found the poll answered already
+		polls.await(poll, Duration.ofSeconds(1));
 		assertThat(poll.result().hasResult()).isFalse();
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> poll.result().hasResult());
+		await().atMost(Duration.ofSeconds(10)).until(() -> poll.result().hasResult());
 		PollResponse response = (PollResponse) poll.result().getResult();
 		assertThat(response.tasks()).isEmpty();
 		assertThat(response.nextPollSeconds()).isEqualTo(30);
