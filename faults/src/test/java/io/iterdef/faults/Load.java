@@ -93,7 +93,9 @@ final class Load {
 
     /**
      * The alerts the live pipeline raises for one copy: its events in the order they are sent through a stream
-     * detector (reorder buffer, default grace), as the detect task judges them.
+     * detector (reorder buffer, default grace), as the detect task judges them. Eager single-event rules judge an
+     * event on arrival, so of a Sysmon 1 / Security 4688 pair the first sent raises the alert (offline, in time
+     * order, the whole-second 4688 would).
      */
     private static List<Alert> liveAlerts(List<Event> events) {
         return rules().detectAsStreamed(events, ReorderBuffer.DEFAULT_GRACE);

@@ -38,7 +38,9 @@ import java.util.function.LongSupplier;
  * a late match is counted into the window of the alert it falls next to (|t - alert time| &lt; suppress), or else
  * raises its own alert. A window opened by a late match still stays open for {@code @suppress} of session-clock time
  * (it closes at clock + suppress, not at its event time + suppress, which may already be past): the rest of a late
- * burst (a shipper's backlog) is counted into it instead of raising one alert per event.
+ * burst (a shipper's backlog) is counted into it instead of raising one alert per event. The eager rules a stream
+ * detector evaluates when an event arrives ({@link DetectionSession#evaluateOnArrival(Event)}) are timed the same way,
+ * at the event's own time, which is then at or ahead of the clock; their window closes at that time + suppress.
  *
  * <p><b>One match, one raise.</b> Drools fires a rule again for the same facts when an {@code accumulate} result in
  * it changes: a threshold rule anchored on its last event ({@code $last : Event(...)} + an accumulate of the events
@@ -143,7 +145,10 @@ public final class Alerts {
 		Alert alert = Alert.of(info.id(), info.name(), info.severity(), info.tactic(), info.attack(),
 				info.description(), key, events);
 		if (suppress > 0) {
-			Window w = new Window(suppressKey, now, clockNow + suppress, alert);
+			// on the clock, at least suppress after the match: a late match's window closes at clock + suppress, an
+			// on-arrival match (ahead of the clock, which waits for the reorder buffer) at its own time + suppress,
+			// as it would have in time order
+			Window w = new Window(suppressKey, now, Math.max(clockNow, now) + suppress, alert);
 			open.computeIfAbsent(suppressKey, k -> new ArrayList<>(1)).add(w);
 			byClose.add(w);
 		}

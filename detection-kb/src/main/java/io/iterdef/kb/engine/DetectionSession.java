@@ -25,10 +25,18 @@ import java.util.concurrent.TimeUnit;
  * go into this session: the time-window rules would see it with a wrong clock (and the engine would expire it at
  * once). {@link #insertLate(Event)} evaluates it with the single-event rules only (rules without {@code @window}), in a
  * second session on the same KieBase, and shares the suppression state.
+ *
+ * <p>A stream detector's session leaves the eager rules ({@link RuleSet#isEager}) to
+ * {@link #evaluateOnArrival(Event)}, called when an event arrives, before the reorder buffer: its main session is built
+ * on a KieBase without them, so an event released into it later does not evaluate them again.
  */
 public final class DetectionSession implements AutoCloseable {
 
+	/** The whole rule set: late events are evaluated on it. */
 	private final KieBase kieBase;
+
+	/** The eager rules alone (see {@link #evaluateOnArrival(Event)}), or null. */
+	private final KieBase eagerBase;
 
 	private final KieSession session;
 
@@ -36,11 +44,7 @@ public final class DetectionSession implements AutoCloseable {
 
 	private final Alerts alerts;
 
-	private final boolean hasGlobal;
-
 	private final Response response;
-
-	private final boolean hasResponse;
 
 	private final AgendaFilter singleEventRulesOnly;
 
@@ -49,17 +53,29 @@ public final class DetectionSession implements AutoCloseable {
 	/** Evaluates late events; created on the first one. */
 	private KieSession late;
 
+	/** Evaluates events on arrival with the eager rules; created on the first one. */
+	private KieSession onArrival;
+
 	DetectionSession(KieBase kieBase, Map<String, RuleInfo> rules, AlertSink sink, ResponseSink responses,
 			KeptFields fieldsRead) {
-		this.kieBase = kieBase;
+		this(kieBase, kieBase, null, rules, sink, responses, fieldsRead);
+	}
+
+	/**
+	 * A stream detector's session: {@code main} holds every rule but the eager ones, which {@code eagerBase} holds
+	 * alone (null when there are none, and then {@code main} is the whole set); late events are evaluated on
+	 * {@code all}, the whole set.
+	 */
+	DetectionSession(KieBase main, KieBase all, KieBase eagerBase, Map<String, RuleInfo> rules, AlertSink sink,
+			ResponseSink responses, KeptFields fieldsRead) {
+		this.kieBase = all;
 		this.fieldsRead = fieldsRead;
-		this.session = newPseudoClockSession(kieBase);
+		this.eagerBase = eagerBase;
+		this.session = newPseudoClockSession(main);
 		this.clock = session.getSessionClock();
 		this.alerts = new Alerts(rules, sink, clock::getCurrentTime);
 		this.response = new Response(alerts, responses);
-		this.hasGlobal = hasGlobal(kieBase, "alerts");
-		this.hasResponse = hasGlobal(kieBase, "response");
-		setGlobals(session);
+		setGlobals(session, main);
 		Set<String> singleEvent = new HashSet<>();
 		rules.values().stream().filter(RuleInfo::singleEvent).forEach(r -> singleEvent.add(r.qualifiedName()));
 		this.singleEventRulesOnly = match -> singleEvent
@@ -77,11 +93,11 @@ public final class DetectionSession implements AutoCloseable {
 			.anyMatch(g -> g.getName().equals(name)));
 	}
 
-	private void setGlobals(KieSession s) {
-		if (hasGlobal) {
+	private void setGlobals(KieSession s, KieBase base) {
+		if (hasGlobal(base, "alerts")) {
 			s.setGlobal("alerts", alerts);
 		}
-		if (hasResponse) {
+		if (hasGlobal(base, "response")) {
 			s.setGlobal("response", response);
 		}
 	}
@@ -109,7 +125,7 @@ public final class DetectionSession implements AutoCloseable {
 	public void insertLate(Event e) {
 		if (late == null) {
 			late = newPseudoClockSession(kieBase);
-			setGlobals(late);
+			setGlobals(late, kieBase);
 		}
 		alerts.evaluatingLate(e.getTimestampMillis());
 		try {
@@ -124,6 +140,42 @@ public final class DetectionSession implements AutoCloseable {
 			// a single-event rule inserted a fact of its own: start the next late event from a clean session
 			late.dispose();
 			late = null;
+		}
+	}
+
+	/**
+	 * Evaluates an on-time event with the eager rules at once (a stream detector's session only; does nothing when it
+	 * has no eager rules), before the reorder buffer releases it into this session, which does not hold those rules:
+	 * as a late event is, in a side session on the eager rules alone (inserted, fired, deleted), its alerts timed at
+	 * its own time and going through the same suppression state, response actions included. While alerts are muted
+	 * (a state rebuild), suppression windows open but nothing is emitted or requested.
+	 */
+	public void evaluateOnArrival(Event e) {
+		if (eagerBase == null) {
+			return;
+		}
+		if (onArrival == null) {
+			onArrival = newPseudoClockSession(eagerBase);
+			setGlobals(onArrival, eagerBase);
+		}
+		alerts.evaluatingLate(e.getTimestampMillis());
+		try {
+			FactHandle handle = onArrival.insert(e);
+			onArrival.fireAllRules();
+			onArrival.delete(handle);
+		}
+		catch (RuntimeException ex) {
+			// a rule threw: the event may still be in the side session, start the next one from a clean session
+			onArrival.dispose();
+			onArrival = null;
+			throw ex;
+		}
+		finally {
+			alerts.doneLate();
+		}
+		if (onArrival.getFactCount() > 0) {
+			onArrival.dispose();
+			onArrival = null;
 		}
 	}
 
@@ -161,6 +213,9 @@ public final class DetectionSession implements AutoCloseable {
 		session.dispose();
 		if (late != null) {
 			late.dispose();
+		}
+		if (onArrival != null) {
+			onArrival.dispose();
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -31,6 +32,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** A compiled set of DRL rules (one KieBase, STREAM mode), built programmatically from the DRL text. */
@@ -50,10 +52,26 @@ public final class RuleSet {
 	private static final Pattern FIELD_READ = Pattern
 		.compile("\\bfield(?:String)?\\(\\s*\"((?:[^\"\\\\\\n]|\\\\.)+)\"\\s*\\)");
 
-	private RuleSet(KieBase kieBase, Map<String, RuleInfo> rules, List<String> warnings, KeptFields fieldsRead) {
+	/** Qualified names of the eager rules ({@link EagerRules}), evaluated on arrival by a stream detector. */
+	private final Set<String> eager;
+
+	/** Builds further KieBases from the compiled rules (for a stream detector's sessions), without compiling again. */
+	private final Supplier<KieBase> newKieBase;
+
+	/** A stream detector's KieBases, built on the first one. */
+	private StreamBases streamBases;
+
+	/** The main session's rules (all but the eager ones) and the eager rules alone (null when there are none). */
+	private record StreamBases(KieBase main, KieBase eager) {
+	}
+
+	private RuleSet(KieBase kieBase, Map<String, RuleInfo> rules, List<String> warnings, Set<String> eager,
+			Supplier<KieBase> newKieBase, KeptFields fieldsRead) {
 		this.kieBase = kieBase;
 		this.rules = rules;
 		this.warnings = warnings;
+		this.eager = eager;
+		this.newKieBase = newKieBase;
 		this.fieldsRead = fieldsRead;
 	}
 
@@ -94,7 +112,8 @@ public final class RuleSet {
 			.map(RuleSet::describe).toList();
 		KieBaseConfiguration conf = ks.newKieBaseConfiguration();
 		conf.setOption(EventProcessingOption.STREAM);
-		KieBase kieBase = ks.newKieContainer(releaseId).newKieBase(conf);
+		KieContainer container = ks.newKieContainer(releaseId);
+		KieBase kieBase = container.newKieBase(conf);
 		ks.getRepository().removeKieModule(releaseId);
 		Map<String, RuleInfo> rules = new LinkedHashMap<>();
 		List<Rule> all = new ArrayList<>();
@@ -107,7 +126,32 @@ public final class RuleSet {
 			rules.put(info.qualifiedName(), info);
 		}
 		applyEventExpiration(kieBase, rules.values());
-		return new RuleSet(kieBase, rules, warnings, fieldsRead(drlByPath));
+		Set<String> eager = Set.copyOf(EagerRules.of(drlByPath, rules));
+		return new RuleSet(kieBase, rules, warnings, eager, () -> container.newKieBase(conf), fieldsRead(drlByPath));
+	}
+
+	/**
+	 * A stream detector's two KieBases: the main session's without the eager rules (so that an event released by the
+	 * reorder buffer does not evaluate them a second time) and one with the eager rules alone. Built once, from the
+	 * compiled packages (no second compilation), event expiration as for the whole set.
+	 */
+	private synchronized StreamBases streamBases() {
+		if (streamBases == null) {
+			if (eager.isEmpty()) {
+				streamBases = new StreamBases(kieBase, null);
+			}
+			else {
+				KieBase main = newKieBase.get();
+				KieBase eagerOnly = newKieBase.get();
+				for (RuleInfo r : rules.values()) {
+					(eager.contains(r.qualifiedName()) ? main : eagerOnly).removeRule(r.packageName(), r.name());
+				}
+				applyEventExpiration(main, rules.values());
+				applyEventExpiration(eagerOnly, rules.values());
+				streamBases = new StreamBases(main, eagerOnly);
+			}
+		}
+		return streamBases;
 	}
 
 	/**
@@ -157,6 +201,15 @@ public final class RuleSet {
 		return List.copyOf(rules.values());
 	}
 
+	/**
+	 * True for a rule a stream detector evaluates when an event arrives, before the reorder buffer (see
+	 * {@link EagerRules}): a single-event rule on one {@code Event} pattern whose consequence does not change working
+	 * memory.
+	 */
+	public boolean isEager(RuleInfo rule) {
+		return eager.contains(rule.qualifiedName());
+	}
+
 	/** Compiler warnings (empty for a clean rule set). */
 	public List<String> warnings() {
 		return warnings;
@@ -192,14 +245,16 @@ public final class RuleSet {
 	/** As {@link #newStreamDetector(Duration, AlertSink, BiConsumer)}, with the rules' task requests. */
 	public StreamDetector newStreamDetector(Duration grace, AlertSink sink, ResponseSink responses,
 			BiConsumer<Event, RuntimeException> onRuleError) {
-		return new StreamDetector(newSession(sink, responses), grace, onRuleError);
+		StreamBases bases = streamBases();
+		return new StreamDetector(new DetectionSession(bases.main(), kieBase, bases.eager(), rules, sink, responses, fieldsRead),
+				grace, onRuleError);
 	}
 
 	/**
 	 * The alerts the live detect task raises for these events in the order they arrive: a stream detector with
 	 * {@code grace}, flushed at the end and its suppression windows closed; each alert once, with its final count. The
-	 * same as {@link #detect(List)} as long as no event arrives later than {@code grace} behind the newest (those are
-	 * late: single-event rules only).
+	 * same as {@link #detect(List)} except where arrival order matters: an eager single-event rule judges an event on
+	 * arrival, so of a Sysmon 1 / Security 4688 pair of one process start the first to arrive raises the alert.
 	 */
 	public List<Alert> detectAsStreamed(List<Event> eventsInArrivalOrder, Duration grace) {
 		Map<String, Alert> alerts = new LinkedHashMap<>();

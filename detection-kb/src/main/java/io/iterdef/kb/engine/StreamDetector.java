@@ -21,6 +21,11 @@ import java.util.function.BiConsumer;
  * ({@link DetectionSession#insertLate(Event)}), and counted ({@link #lateEvents()}). A late event therefore never
  * completes a threshold or a sequence; the count tells operators how often that happens (a shipper's clock or a
  * backlog).</li>
+ * <li>The eager rules ({@link RuleSet#isEager}: single-event rules whose action does not change working memory) judge
+ * an on-time event when it arrives ({@link DetectionSession#evaluateOnArrival(Event)}), its alerts timed at the event's
+ * own time, so their alerts do not wait for the grace period; the main session does not hold them, so they do not
+ * judge it again when the buffer releases it. Matches out of order within the grace period are judged in arrival
+ * order: the first to arrive raises the alert, the others are counted into it.</li>
  * </ul>
  */
 public final class StreamDetector implements AutoCloseable {
@@ -57,7 +62,17 @@ public final class StreamDetector implements AutoCloseable {
 			}
 			return;
 		}
+		evaluateOnArrival(e);
 		insertAll(buffer.add(e));
+	}
+
+	private void evaluateOnArrival(Event e) {
+		try {
+			session.evaluateOnArrival(e);
+		}
+		catch (RuntimeException ex) {
+			onRuleError.accept(e, ex);
+		}
 	}
 
 	private void insertAll(Iterable<Event> events) {
@@ -84,13 +99,34 @@ public final class StreamDetector implements AutoCloseable {
 	}
 
 	/**
+	 * The first step of a rebuild after a restart or a move of the task, before {@link #restore}: the eager rules judge
+	 * the events the detector had taken (late ones excepted) again, with alerts muted, <em>in the order they arrived</em>,
+	 * as they did then. Their suppression windows open as they did, each under the alert it raised (whose id names
+	 * the first matching event to arrive, which within the grace period need not be the first in time), so a window
+	 * still open at the restart sends its suppressed count later under that same alert, and a match arriving after the
+	 * restart is counted into it. Does nothing without eager rules.
+	 */
+	public void rejudgeOnArrival(Iterator<Event> inArrivalOrder) {
+		session.setAlertsMuted(true);
+		try {
+			while (inArrivalOrder.hasNext()) {
+				evaluateOnArrival(inArrivalOrder.next());
+			}
+		}
+		finally {
+			session.setAlertsMuted(false);
+		}
+	}
+
+	/**
 	 * Rebuilds this (fresh) detector's state after a restart or a move of its task, from the events it had taken
 	 * (late ones excepted), in the order the reorder buffer releases them (time, then arrival), how many of the first
 	 * of them had been evaluated (the rest were still waiting in the buffer), and its clock and newest event time as
 	 * of then. The evaluated ones go into the session with alerts muted (rules fire and suppression windows open, so a
 	 * match already alerted on is not alerted again, and a sequence half seen completes once), then the clock is set;
-	 * the others go back into the buffer, to be evaluated normally. The events are read one at a time: the session
-	 * holds only what its rules' windows keep.
+	 * the others go back into the buffer, to be evaluated normally. The eager rules are not run here: they judged
+	 * every one of these events when it arrived, and {@link #rejudgeOnArrival} repeats that first. The events are
+	 * read one at a time: the session holds only what its rules' windows keep.
 	 *
 	 * @param inReleaseOrder the events, by time, ties in arrival order
 	 * @param evaluated how many of the first events had been evaluated

@@ -169,7 +169,8 @@ class StreamDetectorTest {
 			assertThat(restored.buffered()).isEqualTo(1);
 			restored.add(at(s(40), "second")); // matches again within the 10 min suppression: counted, not raised
 			restored.flush();
-			assertThat(emitted).extracting(Alert::getRuleName).containsExactly(SINGLE);
+			// the waiting event's single-event alert was raised when it arrived, before the restart (eager rule)
+			assertThat(emitted).isEmpty();
 		}
 		finally {
 			restored.close();

@@ -156,6 +156,8 @@ final class DetectProcessor implements Processor<byte[], byte[], Object, Object>
         long started = System.nanoTime();
         Instant clock = state.clock();
         long stored = state.count();
+        // the eager rules judged the events as they arrived, the others in time order: each is rebuilt that way
+        state.replayInArrivalOrder(detector::rejudgeOnArrival);
         state.replay(events -> detector.restore(events, stored - state.buffered(), clock, state.newest()));
         metrics.rebuilt(stored);
         log.info("detect task {} rebuilt its session from {} stored events in {} ms (clock {}, {} waiting in the "

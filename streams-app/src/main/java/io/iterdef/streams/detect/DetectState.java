@@ -23,12 +23,15 @@ import org.apache.kafka.streams.state.Stores;
  * retention, and the detector's clock, newest event time and how many events wait in its reorder buffer. Keys:
  * {@code 'e'} + event time (8 bytes, big-endian, sign flipped so that byte order is time order) + arrival number
  * (8 bytes) for events, so that key order is the order the reorder buffer releases them in and the buffered ones are
- * the last; {@code 'm'} for the clock. Values: the event's ECS JSON as received; four longs (clock, newest, next
- * arrival number, buffered count) for the clock.
+ * the last; {@code 'a'} + arrival number for the same events in the order they arrived (the eager rules judged them
+ * in that order, see {@link io.iterdef.kb.engine.StreamDetector#rejudgeOnArrival}); {@code 'm'} for the clock.
+ * Values: the event's ECS JSON as received; its time (a long) under its arrival number; four longs (clock, newest,
+ * next arrival number, buffered count) for the clock.
  */
 final class DetectState {
     static final String STORE = "detect-state";
     private static final byte EVENT = 'e';
+    private static final byte ARRIVAL = 'a';
     private static final Bytes META = Bytes.wrap(new byte[] {'m'});
     private static final long NONE = Long.MIN_VALUE;
 
@@ -66,7 +69,9 @@ final class DetectState {
     }
 
     void put(Event event, byte[] json) {
-        store.put(eventKey(event.getTimestampMillis(), nextSeq++), json);
+        long seq = nextSeq++;
+        store.put(eventKey(event.getTimestampMillis(), seq), json);
+        store.put(arrivalKey(seq), ByteBuffer.allocate(8).putLong(event.getTimestampMillis()).array());
     }
 
     /** Saves the clock, newest event time and buffered count (and the next arrival number) when they moved. */
@@ -129,6 +134,45 @@ final class DetectState {
         }
     }
 
+    /**
+     * Hands {@code to} the stored events in the order they arrived, parsed one at a time. An event stored before
+     * the arrival index existed (an older version's store) is left out.
+     */
+    void replayInArrivalOrder(Consumer<Iterator<Event>> to) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(arrivalKey(0), arrivalKey(-1))) {
+            to.accept(new Iterator<>() {
+                private Event next = advance();
+
+                private Event advance() {
+                    while (it.hasNext()) {
+                        KeyValue<Bytes, byte[]> kv = it.next();
+                        long seq = ByteBuffer.wrap(kv.key.get(), 1, 8).getLong();
+                        byte[] json = store.get(eventKey(ByteBuffer.wrap(kv.value).getLong(), seq));
+                        if (json != null) {
+                            return Event.fromJson(json);
+                        }
+                    }
+                    return null;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public Event next() {
+                    if (next == null) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Event e = next;
+                    next = advance();
+                    return e;
+                }
+            });
+        }
+    }
+
     private KeyValueIterator<Bytes, byte[]> allEvents() {
         return store.range(eventKey(Long.MIN_VALUE, 0), eventKey(Long.MAX_VALUE, -1));
     }
@@ -147,9 +191,17 @@ final class DetectState {
                 expired.add(kv.key);
             }
         }
-        expired.forEach(store::delete);
+        for (Bytes key : expired) {
+            store.delete(key);
+            store.delete(arrivalKey(ByteBuffer.wrap(key.get(), 9, 8).getLong()));
+        }
         prunedBefore = cutoff;
         return expired.size();
+    }
+
+    /** An event's arrival number, under which its time is kept. -1 is the highest (unsigned byte order). */
+    static Bytes arrivalKey(long seq) {
+        return Bytes.wrap(ByteBuffer.allocate(9).put(ARRIVAL).putLong(seq).array());
     }
 
     /** Arrival numbers compare as unsigned bytes: -1 is the highest. */

@@ -134,6 +134,55 @@ class DetectProcessorRebuildTest {
     }
 
     @Test
+    void shouldNotSendAnEagerAlertAgainWhenItsEventWasStillInTheReorderBufferAtTheRestart() throws Exception {
+        String fixture = "rules/windows/process_creation/execution_encoded_powershell/match/sysmon1_nop_hidden_enc.json";
+        String encodedRule = "Encoded PowerShell command line";
+        Event encoded;
+        try (InputStream in = DetectProcessorRebuildTest.class.getClassLoader().getResourceAsStream(fixture)) {
+            encoded = Decoders.defaults(ZoneOffset.UTC).decode(in.readAllBytes(), null).get(0);
+        }
+        Task before = new Task();
+        before.pipe(encoded); // judged by the eager rules at once, then waits in the reorder buffer
+        assertThat(before.alerts()).extracting(Alert::getRuleName).containsOnlyOnce(encodedRule);
+        before.close();
+
+        Task after = new Task(); // rebuilt: the buffered event judged again by the eager rules, muted
+        after.quiet();
+        assertThat(after.alerts()).extracting(Alert::getRuleName).doesNotContain(encodedRule);
+        after.pipe(later(encoded, Duration.ofMinutes(1))); // within the rule's suppression, rebuilt from the store
+        after.quiet();
+        assertThat(after.alerts()).extracting(Alert::getRuleName).doesNotContain(encodedRule);
+    }
+
+    @Test
+    void shouldSendTheSuppressedCountUnderTheAlertSentBeforeTheRestartWhenItsMatchesArrivedOutOfOrder()
+            throws Exception {
+        String fixture = "rules/windows/process_creation/execution_encoded_powershell/match/sysmon1_nop_hidden_enc.json";
+        Event encoded;
+        try (InputStream in = DetectProcessorRebuildTest.class.getClassLoader().getResourceAsStream(fixture)) {
+            encoded = Decoders.defaults(ZoneOffset.UTC).decode(in.readAllBytes(), null).get(0);
+        }
+        Event earlier = later(encoded, Duration.ofSeconds(-2)); // arrives second, within the grace
+        Task before = new Task();
+        before.pipe(encoded); // the eager rule raises on it at once
+        before.pipe(earlier); // counted into that alert
+        assertThat(before.alerts()).singleElement().satisfies(a ->
+                assertThat(a.getEventIds()).containsExactly(encoded.getId()));
+        String sent = before.alerts().get(0).getId();
+        before.close();
+
+        Task after = new Task(); // rebuilt: the eager rule judges the stored events again in arrival order, muted
+        after.pipe(later(encoded, Duration.ofHours(1))); // a new match, an hour later: the old window closes
+        after.quiet();
+
+        assertThat(after.alerts()).filteredOn(a -> a.getId().equals(sent)).as("the count of the window open at the "
+                + "restart, under the alert sent before it").singleElement()
+                .extracting(Alert::getSuppressedCount).isEqualTo(1L);
+        assertThat(after.alerts()).as("no alert opened by the event that arrived second")
+                .noneMatch(a -> a.getEventIds().get(0).equals(earlier.getId()));
+    }
+
+    @Test
     void shouldDropStoredEventsOlderThanTheRetentionWhenThePunctuatorRuns() {
         Task task = new Task();
         task.pipe(accountThenGroup.get(0));
@@ -145,6 +194,17 @@ class DetectProcessorRebuildTest {
 
         Task after = new Task();
         assertThat(after.metrics.rebuiltEvents()).isEqualTo(1);
+        assertThat(keysStartingWith('a')).as("arrival index entries, pruned with their events").isEqualTo(1);
+    }
+
+    private long keysStartingWith(char prefix) {
+        long n = 0;
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                n += it.next().key.get()[0] == prefix ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     private static Event later(Event e, Duration by) {

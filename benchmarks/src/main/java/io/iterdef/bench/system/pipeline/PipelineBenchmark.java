@@ -100,12 +100,11 @@ public final class PipelineBenchmark implements SystemBenchmark {
 		String grace = PipelineRig.setting("ITERDEF_DETECT_GRACE_MS", "5000");
 		String punctuate = PipelineRig.setting("ITERDEF_DETECT_PUNCTUATE_MS", "1000");
 		String commit = PipelineRig.setting("ITERDEF_STREAMS_COMMIT_MS", "100");
-		return "latency floor by configuration: detect holds each event in its reorder buffer until its task sees an "
-				+ "event " + grace + " ms newer (ITERDEF_DETECT_GRACE_MS) or " + punctuate + " ms of quiet input "
-				+ "(ITERDEF_DETECT_PUNCTUATE_MS), and normalize and detect each commit their exactly-once transactions "
+		return "latency floor by configuration: normalize and detect each commit their exactly-once transactions "
 				+ "every " + commit + " ms (ITERDEF_STREAMS_COMMIT_MS; read_committed readers, detect included, see a "
-				+ "record only then): under steady load an alert comes about the grace + up to 2 commit intervals after "
-				+ "its event";
+				+ "record only then); single-event rules (the timed one included) judge an event when detect reads "
+				+ "it, the other rules once their task has seen an event " + grace + " ms newer (ITERDEF_DETECT_GRACE_MS) "
+				+ "or " + punctuate + " ms of quiet input (ITERDEF_DETECT_PUNCTUATE_MS)";
 	}
 
 	static void report(Outcome.Builder out, PacedPhase.Result paced) {
