@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,27 @@ class StreamsAppKillIT {
     @BeforeAll
     static void stack() {
         FaultStack.get();
+    }
+
+    /** The expected alerts whose ids are not among {@code stored}: rule, host, first event, count. */
+    private static List<String> expectedAlertsMissing(Load load, List<String> stored) {
+        Set<String> have = Set.copyOf(stored);
+        return load.copies().stream().flatMap(c -> c.alerts().stream()).filter(a -> !have.contains(a.getId()))
+                .map(a -> a.getRuleName() + " @ " + a.getGroupKey() + " first event " + a.getEventIds().get(0) + " ("
+                        + a.getId() + ")")
+                .toList();
+    }
+
+    /** For each copy with events not (yet) in Elasticsearch: how many of its events are missing. */
+    private static Map<Integer, Long> eventsMissingByCopy(Load load) {
+        Map<Integer, Long> missing = new TreeMap<>();
+        for (Load.Copy copy : load.copies()) {
+            long absent = copy.eventIds().size() - Elasticsearch.countIds("events-*", copy.eventIds());
+            if (absent > 0) {
+                missing.put(copy.index(), absent);
+            }
+        }
+        return missing;
     }
 
     @Test
@@ -66,9 +89,11 @@ class StreamsAppKillIT {
 
                 List<String> ids = load.eventIds();
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
-                        .until(() -> Elasticsearch.countIds("events-*", ids) == ids.size());
+                        .untilAsserted(() -> assertThat(eventsMissingByCopy(load))
+                                .as("copy (shipper batch) -> its events not in Elasticsearch").isEmpty());
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
-                        .until(() -> Set.copyOf(Database.alertIds(load.hosts())).containsAll(load.alertIds()));
+                        .untilAsserted(() -> assertThat(expectedAlertsMissing(load, Database.alertIds(load.hosts())))
+                                .as("expected alerts not stored").isEmpty());
                 TcpShipper.sleep(Duration.ofSeconds(3)); // anything extra would have arrived by now
 
                 assertThat(Elasticsearch.countTerms("events-*", "event.id", ids)).isEqualTo(ids.size());
