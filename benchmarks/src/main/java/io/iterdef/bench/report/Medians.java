@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The median of a benchmark's measurement iterations over all its forks. */
-final class Medians {
+/**
+ * Medians: of a JMH benchmark's measurement iterations over all its forks, and of a system benchmark's repetitions
+ * or sampled intervals within one run.
+ */
+public final class Medians {
 
 	private Medians() {
 	}
@@ -24,7 +27,8 @@ final class Medians {
 		return of(scores);
 	}
 
-	static double of(List<Double> values) {
+	/** The middle value, the mean of the middle two for an even count; NaN for none. */
+	public static double of(List<Double> values) {
 		if (values.isEmpty()) {
 			return Double.NaN;
 		}

@@ -1,5 +1,7 @@
 package io.iterdef.bench.system.agents;
 
+import io.iterdef.bench.report.Medians;
+
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -14,12 +16,7 @@ final class Windows {
 	 * count; NaN for none.
 	 */
 	static double median(List<Window> windows, ToDoubleFunction<Window> figure) {
-		double[] values = windows.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
-		if (values.length == 0) {
-			return Double.NaN;
-		}
-		int middle = values.length / 2;
-		return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+		return Medians.of(windows.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).boxed().toList());
 	}
 
 }

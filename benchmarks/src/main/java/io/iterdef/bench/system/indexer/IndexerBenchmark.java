@@ -2,13 +2,13 @@ package io.iterdef.bench.system.indexer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iterdef.bench.mix.SampleRecords;
+import io.iterdef.bench.report.Medians;
 import io.iterdef.bench.system.Aim;
 import io.iterdef.bench.system.BenchEnv;
 import io.iterdef.bench.system.Outcome;
 import io.iterdef.bench.system.SystemBenchmark;
 import io.iterdef.bench.system.kafka.BenchTopics;
 import io.iterdef.bench.system.kafka.ClientLogs;
-import io.iterdef.bench.system.kafka.Median;
 import io.iterdef.bench.system.kafka.Payload;
 import io.iterdef.bench.system.kafka.TopicLoader;
 import io.iterdef.streams.config.ElasticsearchConfig;
@@ -102,8 +102,8 @@ public final class IndexerBenchmark implements SystemBenchmark {
 							+ "CPU %.0f ms)%n", r, ix.perSecond(), ix.seconds(), ix.startSeconds(), ix.cpuMsPerThousand(),
 							bl.perSecond(), bl.seconds(), bl.startSeconds(), bl.cpuMsPerThousand());
 				}
-				double ix = Median.of(indexer);
-				double bl = Median.of(bulk);
+				double ix = Medians.of(indexer);
+				double bl = Medians.of(bulk);
 				Outcome.Builder outcome = new Outcome.Builder(name()).measure("indexer (EventIndexer)", ix, "docs/s")
 						.measure("plain bulk loop", bl, "docs/s")
 						.aim(Aim.ratioAtLeast("indexer / plain bulk loop", ix, bl, 0.8))
@@ -116,11 +116,11 @@ public final class IndexerBenchmark implements SystemBenchmark {
 					outcome.note(String.format("the shortest measurement took %.1f s, under %d s: raise FULL_DOCUMENTS",
 							shortest, FULL_MEASUREMENT.toSeconds()));
 				}
-				outcome.measure("indexer client CPU per 1,000 docs", Median.of(indexerCpu), "ms")
-						.measure("plain loop client CPU per 1,000 docs", Median.of(bulkCpu), "ms");
+				outcome.measure("indexer client CPU per 1,000 docs", Medians.of(indexerCpu), "ms")
+						.measure("plain loop client CPU per 1,000 docs", Medians.of(bulkCpu), "ms");
 				if (ix / bl < 0.8) {
-					double ixCpu = Median.of(indexerCpu);
-					double blCpu = Median.of(bulkCpu);
+					double ixCpu = Medians.of(indexerCpu);
+					double blCpu = Medians.of(bulkCpu);
 					outcome.note(String.format("the indexer below 0.8 of the plain loop; client CPU per 1,000 documents: "
 							+ "indexer %.0f ms, loop %.0f ms (%d cores, shared with Elasticsearch)%s", ixCpu, blCpu,
 							Runtime.getRuntime().availableProcessors(), ixCpu > 1.2 * blCpu

@@ -1,6 +1,7 @@
 package io.iterdef.bench.system.kafka;
 
 import io.iterdef.bench.mix.SampleRecords;
+import io.iterdef.bench.report.Medians;
 import io.iterdef.bench.system.BenchEnv;
 import io.iterdef.bench.system.ChildJvm;
 import io.iterdef.bench.system.Outcome;
@@ -66,13 +67,13 @@ public final class B0Benchmark implements SystemBenchmark {
 						rep.consumer().fetchRate());
 			}
 			return new Outcome.Builder(name())
-					.measure(PRODUCER_RATE, Median.of(producers.stream().map(p -> p.rate()).toList()), "records/s")
-					.measure("producer throughput", Median.of(producers.stream().map(p -> p.mbPerSec()).toList()),
+					.measure(PRODUCER_RATE, Medians.of(producers.stream().map(p -> p.rate()).toList()), "records/s")
+					.measure("producer throughput", Medians.of(producers.stream().map(p -> p.mbPerSec()).toList()),
 							"MiB/s")
-					.measure("producer avg latency", Median.of(producers.stream().map(p -> p.avgLatencyMs()).toList()),
+					.measure("producer avg latency", Medians.of(producers.stream().map(p -> p.avgLatencyMs()).toList()),
 							"ms")
-					.measure("producer p99 latency", Median.of(producers.stream().map(p -> p.p99Ms()).toList()), "ms")
-					.measure("consumer rate", Median.of(consumers.stream().map(c -> c.fetchRate()).toList()),
+					.measure("producer p99 latency", Medians.of(producers.stream().map(p -> p.p99Ms()).toList()), "ms")
+					.measure("consumer rate", Medians.of(consumers.stream().map(c -> c.fetchRate()).toList()),
 							"records/s")
 					.measure("record size (mean)", mean, "bytes")
 					.note(String.format("%d repetition(s) of %,d records on %d partitions; producer settings of the "

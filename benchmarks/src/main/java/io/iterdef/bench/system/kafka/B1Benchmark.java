@@ -2,6 +2,7 @@ package io.iterdef.bench.system.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iterdef.bench.mix.SampleRecords;
+import io.iterdef.bench.report.Medians;
 import io.iterdef.bench.system.Aim;
 import io.iterdef.bench.system.BenchEnv;
 import io.iterdef.bench.system.Outcome;
@@ -89,11 +90,11 @@ public final class B1Benchmark implements SystemBenchmark {
 					throw new IllegalStateException(refused.get() + " records did not decode: normalize would have "
 							+ "measured the dead-letter path; the payload must be records the decoders read");
 				}
-				double b1 = Median.of(jackson);
-				double norm = Median.of(normalize);
+				double b1 = Medians.of(jackson);
+				double norm = Medians.of(normalize);
 				Outcome.Builder outcome = new Outcome.Builder(name()).measure("Kafka + Jackson parse", b1, "records/s")
 						.measure("Kafka + normalize (decode to ECS JSON)", norm, "records/s")
-						.measure("Kafka + decode only (no ECS JSON out)", Median.of(decodeOnly), "records/s")
+						.measure("Kafka + decode only (no ECS JSON out)", Medians.of(decodeOnly), "records/s")
 						.aim(Aim.ratioAtLeast("normalize / B1 (from Kafka)", norm, b1, 0.5))
 						.note(String.format("%d repetition(s) after a warm-up pass, each %s over %,d records of %s on %d partitions; one "
 								+ "consumer thread; normalize = Decoders.decode + Event.toJson per event, as "
@@ -101,7 +102,7 @@ public final class B1Benchmark implements SystemBenchmark {
 								minDuration.isZero() ? "one pass" : "passes for at least " + minDuration.toSeconds() + " s",
 								count, topic, partitions));
 				if (norm / b1 < 0.5) {
-					double decode = Median.of(decodeOnly);
+					double decode = Medians.of(decodeOnly);
 					outcome.note(String.format("normalize below half the parse floor: the decoders' work limits it, "
 							+ "not Kafka (the same consumer reads for both): decoding alone reaches %,.0f records/s "
 							+ "(%.2f of B1), writing each event's ECS JSON brings it to %,.0f; the JMH part (normalize "

@@ -1,7 +1,6 @@
 package io.iterdef.bench.system.pipeline;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,16 +33,6 @@ record StageSample(long nanos, long rawEnd, long normalized, long eventsEnd, lon
 			rates.add(samples.get(i - 1).detectRate(samples.get(i)));
 		}
 		return rates;
-	}
-
-	static double median(List<Double> values) {
-		if (values.isEmpty()) {
-			return Double.NaN;
-		}
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		int n = sorted.size();
-		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
 	private static double perSecond(long count, long nanos) {

@@ -1,5 +1,6 @@
 package io.iterdef.bench.system.pipeline;
 
+import io.iterdef.bench.report.Medians;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class SustainedPhase {
 				normalizeRates.add(samples.get(i - 1).normalizeRate(samples.get(i)));
 			}
 			List<Double> detectRates = StageSample.detectRates(samples);
-			return new Result(StageSample.median(detectRates), StageSample.median(normalizeRates), last.backlog(),
+			return new Result(Medians.of(detectRates), Medians.of(normalizeRates), last.backlog(),
 					gate.cap(), alerts, late, detectRates);
 		}
 		finally {

@@ -3,6 +3,7 @@ package io.iterdef.bench.system.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.iterdef.bench.report.Medians;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +32,8 @@ class StageSampleTest {
 				new StageSample(3_000_000_000L, 0, 0, 0, 600));
 
 		assertThat(StageSample.detectRates(samples)).containsExactly(100.0, 300.0, 200.0);
-		assertThat(StageSample.median(StageSample.detectRates(samples))).isEqualTo(200.0);
-		assertThat(StageSample.median(List.of(1.0, 4.0))).isEqualTo(2.5);
-		assertThat(StageSample.median(List.of())).isNaN();
+		assertThat(Medians.of(StageSample.detectRates(samples))).isEqualTo(200.0);
+		assertThat(Medians.of(List.of(1.0, 4.0))).isEqualTo(2.5);
+		assertThat(Medians.of(List.of())).isNaN();
 	}
 }
