@@ -32,12 +32,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DetectionSession implements AutoCloseable {
 
-	/** The whole rule set: late events are evaluated on it. */
-	private final KieBase kieBase;
-
-	/** The eager rules alone (see {@link #evaluateOnArrival(Event)}), or null. */
-	private final KieBase eagerBase;
-
 	private final KieSession session;
 
 	private final SessionPseudoClock clock;
@@ -46,15 +40,13 @@ public final class DetectionSession implements AutoCloseable {
 
 	private final Response response;
 
-	private final AgendaFilter singleEventRulesOnly;
-
 	private final KeptFields fieldsRead;
 
-	/** Evaluates late events; created on the first one. */
-	private KieSession late;
+	/** Judges late events: the whole rule set, single-event rules only. */
+	private final SideSession late;
 
-	/** Evaluates events on arrival with the eager rules; created on the first one. */
-	private KieSession onArrival;
+	/** Judges events on arrival with the eager rules alone, or null when there are none. */
+	private final SideSession onArrival;
 
 	DetectionSession(KieBase kieBase, Map<String, RuleInfo> rules, AlertSink sink, ResponseSink responses,
 			KeptFields fieldsRead) {
@@ -68,9 +60,7 @@ public final class DetectionSession implements AutoCloseable {
 	 */
 	DetectionSession(KieBase main, KieBase all, KieBase eagerBase, Map<String, RuleInfo> rules, AlertSink sink,
 			ResponseSink responses, KeptFields fieldsRead) {
-		this.kieBase = all;
 		this.fieldsRead = fieldsRead;
-		this.eagerBase = eagerBase;
 		this.session = newPseudoClockSession(main);
 		this.clock = session.getSessionClock();
 		this.alerts = new Alerts(rules, sink, clock::getCurrentTime);
@@ -78,8 +68,9 @@ public final class DetectionSession implements AutoCloseable {
 		setGlobals(session, main);
 		Set<String> singleEvent = new HashSet<>();
 		rules.values().stream().filter(RuleInfo::singleEvent).forEach(r -> singleEvent.add(r.qualifiedName()));
-		this.singleEventRulesOnly = match -> singleEvent
-			.contains(match.getRule().getPackageName() + "." + match.getRule().getName());
+		this.late = new SideSession(all, match -> singleEvent
+			.contains(match.getRule().getPackageName() + "." + match.getRule().getName()));
+		this.onArrival = eagerBase == null ? null : new SideSession(eagerBase, match -> true);
 	}
 
 	private static KieSession newPseudoClockSession(KieBase kieBase) {
@@ -123,24 +114,7 @@ public final class DetectionSession implements AutoCloseable {
 	 * never expires the event under the rules' feet.
 	 */
 	public void insertLate(Event e) {
-		if (late == null) {
-			late = newPseudoClockSession(kieBase);
-			setGlobals(late, kieBase);
-		}
-		alerts.evaluatingLate(e.getTimestampMillis());
-		try {
-			FactHandle handle = late.insert(e);
-			late.fireAllRules(singleEventRulesOnly);
-			late.delete(handle);
-		}
-		finally {
-			alerts.doneLate();
-		}
-		if (late.getFactCount() > 0) {
-			// a single-event rule inserted a fact of its own: start the next late event from a clean session
-			late.dispose();
-			late = null;
-		}
+		late.judge(e);
 	}
 
 	/**
@@ -151,31 +125,8 @@ public final class DetectionSession implements AutoCloseable {
 	 * (a state rebuild), suppression windows open but nothing is emitted or requested.
 	 */
 	public void evaluateOnArrival(Event e) {
-		if (eagerBase == null) {
-			return;
-		}
-		if (onArrival == null) {
-			onArrival = newPseudoClockSession(eagerBase);
-			setGlobals(onArrival, eagerBase);
-		}
-		alerts.evaluatingLate(e.getTimestampMillis());
-		try {
-			FactHandle handle = onArrival.insert(e);
-			onArrival.fireAllRules();
-			onArrival.delete(handle);
-		}
-		catch (RuntimeException ex) {
-			// a rule threw: the event may still be in the side session, start the next one from a clean session
-			onArrival.dispose();
-			onArrival = null;
-			throw ex;
-		}
-		finally {
-			alerts.doneLate();
-		}
-		if (onArrival.getFactCount() > 0) {
-			onArrival.dispose();
-			onArrival = null;
+		if (onArrival != null) {
+			onArrival.judge(e);
 		}
 	}
 
@@ -211,11 +162,59 @@ public final class DetectionSession implements AutoCloseable {
 	@Override
 	public void close() {
 		session.dispose();
-		if (late != null) {
-			late.dispose();
-		}
+		late.discard();
 		if (onArrival != null) {
-			onArrival.dispose();
+			onArrival.discard();
+		}
+	}
+
+	/**
+	 * A session beside the main one that judges one event at a time (late events, events on arrival): the event is
+	 * inserted, the rules {@code filter} lets through fire, and it is deleted, its alerts timed at its own time and
+	 * going through the main session's suppression state. Its pseudo clock stays at 0, so the engine never expires
+	 * an event under the rules' feet. Created on the first event; started again from a clean session when a rule
+	 * inserted a fact of its own or threw (the event may still be in it).
+	 */
+	private final class SideSession {
+		private final KieBase base;
+
+		private final AgendaFilter filter;
+
+		private KieSession kie;
+
+		SideSession(KieBase base, AgendaFilter filter) {
+			this.base = base;
+			this.filter = filter;
+		}
+
+		void judge(Event e) {
+			if (kie == null) {
+				kie = newPseudoClockSession(base);
+				setGlobals(kie, base);
+			}
+			alerts.evaluatingLate(e.getTimestampMillis());
+			try {
+				FactHandle handle = kie.insert(e);
+				kie.fireAllRules(filter);
+				kie.delete(handle);
+			}
+			catch (RuntimeException ex) {
+				discard();
+				throw ex;
+			}
+			finally {
+				alerts.doneLate();
+			}
+			if (kie.getFactCount() > 0) {
+				discard();
+			}
+		}
+
+		void discard() {
+			if (kie != null) {
+				kie.dispose();
+				kie = null;
+			}
 		}
 	}
 
